@@ -1,0 +1,26 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The benchmarks are a package of their own, depending on sesim by path, so
+// that building or testing sesim never builds the benchmark tooling.
+// Run them with `swift package benchmark` from this folder.
+let package = Package(
+    name: "sesim-benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "sesim", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "SimulationCore",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "SimCore", package: "sesim"),
+            ],
+            path: "SimulationCore",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,27 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "sesim",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sesim", targets: ["sesim"]),
+        .library(name: "SimCore", targets: ["SimCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "SimCore"),
+        .executableTarget(
+            name: "sesim",
+            dependencies: [
+                "SimCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
+        .testTarget(name: "sesimTests", dependencies: ["sesim"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
