@@ -7,12 +7,14 @@ let package = Package(
     products: [
         .executable(name: "sesim", targets: ["sesim"]),
         .library(name: "SimCore", targets: ["SimCore"]),
+        .library(name: "SESEvents", targets: ["SESEvents"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .target(name: "SimCore"),
+        .target(name: "SESEvents", dependencies: ["SimCore"]),
         .executableTarget(
             name: "sesim",
             dependencies: [
@@ -21,6 +23,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
+        .testTarget(name: "SESEventsTests", dependencies: ["SESEvents"]),
         .testTarget(name: "sesimTests", dependencies: ["sesim"]),
     ],
     swiftLanguageModes: [.v6]
