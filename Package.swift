@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "sesim", targets: ["sesim"]),
         .library(name: "SimCore", targets: ["SimCore"]),
         .library(name: "SESEvents", targets: ["SESEvents"]),
+        .library(name: "SESModel", targets: ["SESModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -15,6 +16,7 @@ let package = Package(
     targets: [
         .target(name: "SimCore"),
         .target(name: "SESEvents", dependencies: ["SimCore"]),
+        .target(name: "SESModel", dependencies: ["SimCore", "SESEvents"]),
         .executableTarget(
             name: "sesim",
             dependencies: [
@@ -24,6 +26,7 @@ let package = Package(
         ),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SESEventsTests", dependencies: ["SESEvents"]),
+        .testTarget(name: "SESModelTests", dependencies: ["SESModel"]),
         .testTarget(name: "sesimTests", dependencies: ["sesim"]),
     ],
     swiftLanguageModes: [.v6]
