@@ -12,21 +12,28 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "SimCore"),
         .target(name: "SESEvents", dependencies: ["SimCore"]),
         .target(name: "SESModel", dependencies: ["SimCore", "SESEvents"]),
+        .target(
+            name: "Scenarios",
+            dependencies: ["SimCore", "SESEvents", "SESModel", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "sesim",
             dependencies: [
                 "SimCore",
+                "Scenarios",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SESEventsTests", dependencies: ["SESEvents"]),
         .testTarget(name: "SESModelTests", dependencies: ["SESModel"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
         .testTarget(name: "sesimTests", dependencies: ["sesim"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Scenarios
 
 /// `sesim`: the command line of the simulator.
 @main
@@ -15,7 +16,7 @@ struct SesimCommand: ParsableCommand {
             The same scenario and seed always give the same bytes out.
             """,
         version: SesimVersion.current,
-        subcommands: []
+        subcommands: [RunCommand.self, ValidateCommand.self]
     )
 
     /// Parses the arguments, runs the command and exits with sesim's codes:

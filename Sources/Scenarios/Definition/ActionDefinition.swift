@@ -1,0 +1,40 @@
+import SimCore
+
+/// An API call the scenario makes at an instant.
+public struct ActionDefinition: Hashable, Sendable {
+    /// When it is made.
+    public var at: SimTime
+    /// What it does.
+    public var call: ActionCall
+    /// Its place in the file, for messages.
+    public var path: String
+}
+
+/// The API calls a scenario can make.
+public enum ActionCall: Hashable, Sendable {
+    case updateAccountSendingEnabled(Bool)
+    case updateConfigurationSetSendingEnabled(configurationSet: String, enabled: Bool)
+    case updateConfigurationSetReputationMetricsEnabled(configurationSet: String, enabled: Bool)
+    case createTemplate(TemplateDefinition)
+    case updateTemplate(TemplateDefinition)
+    case deleteTemplate(String)
+
+    /// The API name, as SES spells it.
+    public var apiName: String {
+        switch self {
+        case .updateAccountSendingEnabled: "UpdateAccountSendingEnabled"
+        case .updateConfigurationSetSendingEnabled: "UpdateConfigurationSetSendingEnabled"
+        case .updateConfigurationSetReputationMetricsEnabled: "UpdateConfigurationSetReputationMetricsEnabled"
+        case .createTemplate: "CreateTemplate"
+        case .updateTemplate: "UpdateTemplate"
+        case .deleteTemplate: "DeleteTemplate"
+        }
+    }
+
+    /// Every API name an action may use.
+    public static let apiNames = [
+        "UpdateAccountSendingEnabled", "UpdateConfigurationSetSendingEnabled",
+        "UpdateConfigurationSetReputationMetricsEnabled", "CreateTemplate", "UpdateTemplate",
+        "DeleteTemplate",
+    ]
+}

@@ -1,0 +1,67 @@
+import SESEvents
+import SESModel
+import SimCore
+
+/// A scenario: one run's account, its traffic and what is expected of it,
+/// read from a scenario file and checked.
+public struct Scenario: Sendable {
+    /// The file it was read from, as named by the user.
+    public var file: String
+    /// A short name; outputs go to `results/<name>/` by default.
+    public var name: String
+    /// What the scenario shows.
+    public var description: String?
+    /// The seed every random stream of the run derives from.
+    public var seed: UInt64
+    /// The run's start on the calendar.
+    public var calendar: SimCalendar
+    /// How long the run lasts.
+    public var duration: SimDuration
+    /// The account as it starts.
+    public var account: AccountSettings
+    /// Whether the account can send when the run starts.
+    public var accountSendingEnabled: Bool
+    /// Templates that exist when the run starts.
+    public var templates: [TemplateDefinition]
+    /// Configuration sets that exist when the run starts.
+    public var configurationSets: [ConfigurationSet]
+    /// The clients that send.
+    public var traffic: [TrafficClientDefinition]
+    /// API calls made at given instants.
+    public var actions: [ActionDefinition]
+    /// What must hold for the run to pass.
+    public var expectations: [ExpectationDefinition]
+    /// What the run writes.
+    public var output: OutputSettings
+
+    /// The instant the run ends.
+    public var end: SimTime { .start + duration }
+}
+
+/// A template as a scenario states it (SES's CreateTemplate fields).
+public struct TemplateDefinition: Hashable, Sendable {
+    public var name: String
+    public var subject: String?
+    public var text: String?
+    public var html: String?
+
+    public init(name: String, subject: String?, text: String?, html: String?) {
+        self.name = name
+        self.subject = subject
+        self.text = text
+        self.html = html
+    }
+}
+
+/// What a run writes besides the summary.
+public struct OutputSettings: Hashable, Sendable {
+    /// The timeline's row interval.
+    public var interval: SimDuration = .hours(1)
+    /// Whether to write every event to `events.jsonl`.
+    public var events = false
+
+    public init(interval: SimDuration = .hours(1), events: Bool = false) {
+        self.interval = interval
+        self.events = events
+    }
+}

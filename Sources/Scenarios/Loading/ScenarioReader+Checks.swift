@@ -1,0 +1,207 @@
+import SESEvents
+import SESModel
+import SimCore
+
+extension ScenarioReader {
+    // MARK: - Actions
+
+    static let actionKeys = ["at", "call", "enabled", "configurationSet", "template", "name"]
+
+    func readAction(_ value: YAMLValue) -> ActionDefinition? {
+        guard let mapping = value.mapping(allowedKeys: Self.actionKeys) else { return nil }
+        let at = mapping.required("at")?.instant(on: calendar)
+        guard
+            let callName = mapping.required("call")?.choice(
+                ActionCall.apiNames.map { ($0, $0) }, what: "API call")
+        else { return nil }
+        let needs: [String: [String]] = [
+            "UpdateAccountSendingEnabled": ["enabled"],
+            "UpdateConfigurationSetSendingEnabled": ["configurationSet", "enabled"],
+            "UpdateConfigurationSetReputationMetricsEnabled": ["configurationSet", "enabled"],
+            "CreateTemplate": ["template"], "UpdateTemplate": ["template"], "DeleteTemplate": ["name"],
+        ]
+        let allowed = ["at", "call"] + (needs[callName] ?? [])
+        for key in mapping.keys where !allowed.contains(key) {
+            mapping.optional(key)?.report("'\(key)' does not apply to \(callName)")
+        }
+        let call: ActionCall?
+        switch callName {
+        case "UpdateAccountSendingEnabled":
+            call = mapping.required("enabled")?.bool.map { .updateAccountSendingEnabled($0) }
+        case "UpdateConfigurationSetSendingEnabled", "UpdateConfigurationSetReputationMetricsEnabled":
+            let set = mapping.required("configurationSet")?.nonEmptyString
+            let enabled = mapping.required("enabled")?.bool
+            guard let set, let enabled else { return nil }
+            call =
+                callName == "UpdateConfigurationSetSendingEnabled"
+                ? .updateConfigurationSetSendingEnabled(configurationSet: set, enabled: enabled)
+                : .updateConfigurationSetReputationMetricsEnabled(configurationSet: set, enabled: enabled)
+        case "CreateTemplate", "UpdateTemplate":
+            guard let templateValue = mapping.required("template"),
+                let fields = templateValue.mapping(allowedKeys: Self.templateKeys)
+            else { return nil }
+            let template: TemplateDefinition?
+            if let file = fields.optional("file") {
+                template = file.string.flatMap { readTemplateFile($0, at: file) }
+            } else {
+                template = readInlineTemplate(fields)
+            }
+            call = template.map { callName == "CreateTemplate" ? .createTemplate($0) : .updateTemplate($0) }
+        default:
+            call = mapping.required("name")?.nonEmptyString.map { .deleteTemplate($0) }
+        }
+        guard let at, let call else { return nil }
+        return ActionDefinition(at: at, call: call, path: value.path)
+    }
+
+    // MARK: - Expectations
+
+    static let expectationKeys =
+        ["metric", "campaign", "completesWithin", "at", "description"] + Comparison.keywords
+
+    func readExpectation(_ value: YAMLValue) -> ExpectationDefinition? {
+        guard let mapping = value.mapping(allowedKeys: Self.expectationKeys) else { return nil }
+        let label = mapping.optional("description")?.nonEmptyString
+        if let campaign = mapping.optional("campaign") {
+            for key in mapping.keys where !["campaign", "completesWithin", "description"].contains(key) {
+                mapping.optional(key)?.report("'\(key)' does not apply to a campaign expectation")
+            }
+            guard let name = campaign.nonEmptyString,
+                let limit = mapping.required("completesWithin")?.duration(in: .seconds(1)...(.days(3_650)))
+            else { return nil }
+            return ExpectationDefinition(
+                check: .completesWithin(campaign: name, limit: limit),
+                label: label ?? "campaign \(name) completes within \(limit)", path: value.path)
+        }
+        guard let metricValue = mapping.required("metric", what: "a summary path such as events.delivery"),
+            let metricText = metricValue.nonEmptyString
+        else { return nil }
+        var problem: String?
+        guard let path = MetricPath(parsing: metricText, problem: &problem) else {
+            metricValue.report("not a metric path: \(problem ?? "")")
+            return nil
+        }
+        let comparisons = Comparison.keywords.filter { mapping.has($0) }
+        guard comparisons.count == 1, let keyword = comparisons.first, let operand = mapping.optional(keyword)
+        else {
+            value.report("an expectation has exactly one of \(Comparison.keywords.joined(separator: ", "))")
+            return nil
+        }
+        let comparison: Comparison?
+        if keyword == "equals" {
+            if case .scalar(let scalar) = operand.node,
+                operand.node.scalarKind == .int || operand.node.scalarKind == .float,
+                let number = Double(scalar.string)
+            {
+                comparison = .equals(.number(number))
+            } else if let bool = (operand.node.scalarKind == .bool ? operand.bool : nil) {
+                comparison = .equals(.text(bool ? "true" : "false"))
+            } else {
+                comparison = operand.string.map { .equals(.text($0)) }
+            }
+        } else {
+            let number = operand.double(in: -1e18...1e18)
+            comparison = number.map { number in
+                switch keyword {
+                case "below": .below(number)
+                case "atMost": .atMost(number)
+                case "atLeast": .atLeast(number)
+                default: .above(number)
+                }
+            }
+        }
+        var at: SimTime?
+        if let atValue = mapping.optional("at") {
+            if atValue.string != "end" { at = atValue.instant(on: calendar) }
+        }
+        guard let comparison else { return nil }
+        return ExpectationDefinition(
+            check: .metric(path: path, comparison: comparison, at: at),
+            label: label
+                ?? "\(metricText) \(keyword) \(Self.describe(comparison))\(at == nil ? "" : " at \(mapping.optional("at")?.node.scalar?.string ?? "")")",
+            path: value.path)
+    }
+
+    static func describe(_ comparison: Comparison) -> String {
+        switch comparison {
+        case .below(let value), .atMost(let value), .atLeast(let value), .above(let value):
+            JSONNumber.format(value)
+        case .equals(let value): value.description
+        }
+    }
+
+    // MARK: - References
+
+    /// Names used by one part of the scenario must be defined by another.
+    func checkReferences(_ scenario: Scenario, top: YAMLMapping) {
+        let templateNames = Set(scenario.templates.map(\.name))
+            .union(
+                scenario.actions.compactMap { action in
+                    if case .createTemplate(let template) = action.call { return template.name }
+                    return nil
+                })
+        let setNames = scenario.configurationSets.map(\.name)
+        let clientItems = top.optional("traffic")?.list ?? []
+        var clientNames: Set<String> = []
+        for item in clientItems {
+            guard case .mapping(let mapping) = item.node else { continue }
+            func value(_ key: String) -> YAMLValue? {
+                mapping.first { $0.key.scalar?.string == key }.map {
+                    YAMLValue(node: $0.value, path: YAMLValue.join(item.path, key), issues: issues)
+                }
+            }
+            if let name = value("name"), let text = name.node.scalar?.string,
+                !clientNames.insert(text).inserted
+            {
+                name.report("a traffic client named '\(text)' is already defined")
+            }
+            if let template = value("template"), let name = template.node.scalar?.string,
+                !templateNames.contains(name)
+            {
+                template.report(Self.undefined("template", name, among: templateNames.sorted()))
+            }
+            if let set = value("configurationSet"), let name = set.node.scalar?.string,
+                !setNames.contains(name)
+            {
+                set.report(Self.undefined("configuration set", name, among: setNames))
+            }
+        }
+        for (index, item) in (top.optional("actions")?.list ?? []).enumerated() {
+            guard case .mapping(let mapping) = item.node, index < scenario.actions.count || true else {
+                continue
+            }
+            if let entry = mapping.first(where: { $0.key.scalar?.string == "configurationSet" }),
+                let name = entry.value.scalar?.string, !setNames.contains(name)
+            {
+                YAMLValue(
+                    node: entry.value, path: YAMLValue.join(item.path, "configurationSet"), issues: issues
+                )
+                .report(Self.undefined("configuration set", name, among: setNames))
+            }
+        }
+        for (index, expectation) in scenario.expectations.enumerated() {
+            if case .completesWithin(let campaign, _) = expectation.check, !clientNames.contains(campaign) {
+                let item = top.optional("expect")?.list?[index]
+                item?.report(
+                    Self.undefined("traffic client (campaign)", campaign, among: clientNames.sorted()))
+            }
+            if case .metric(_, _, let at?) = expectation.check, at > scenario.end {
+                top.optional("expect")?.list?[index].report(
+                    "the instant is after the run ends (\(scenario.duration) after the start)")
+            }
+        }
+        for (index, action) in scenario.actions.enumerated() where action.at > scenario.end {
+            top.optional("actions")?.list?[index].report(
+                "the action is after the run ends (\(scenario.duration) after the start)")
+        }
+    }
+
+    static func undefined(_ kind: String, _ name: String, among names: [String]) -> String {
+        var message = "no \(kind) named '\(name)' is defined"
+        if let suggestion = Spelling.closest(to: name, among: names) {
+            message += " (did you mean '\(suggestion)'?)"
+        }
+        if !names.isEmpty { message += "; defined: \(names.joined(separator: ", "))" }
+        return message
+    }
+}

@@ -1,0 +1,203 @@
+import SESEvents
+import SESModel
+import SimCore
+
+/// The state of one run: the account, the clients, the counters, and how
+/// each kind of event changes them. Driven by SimCore's run loop.
+struct RunModel: SimulationModel {
+    typealias Event = RunEvent
+
+    let scenario: Scenario
+    let streams: RandomStreams
+    var account: SESAccount
+    var clients: [ClientRuntime]
+    var api = APICounters()
+    var timeline: TimelineRecorder
+    var actionResults: [ActionResult] = []
+    /// Summaries taken at the instants of timed expectations, by expectation index.
+    var snapshots: [JSONValue?]
+    let templateDataStream: KeyedRandomStream
+
+    init(scenario: Scenario) throws(ScenarioRunError) {
+        self.scenario = scenario
+        self.streams = RandomStreams(seed: scenario.seed)
+        var account = SESAccount(settings: scenario.account, calendar: scenario.calendar, streams: streams)
+        account.setAccountSendingEnabled(scenario.accountSendingEnabled)
+        for set in scenario.configurationSets {
+            do throws(SESError) {
+                try account.addConfigurationSet(set)
+            } catch {
+                throw ScenarioRunError(message: "configuration set \(set.name): \(error)")
+            }
+        }
+        for template in scenario.templates {
+            account.addTemplate(named: template.name)
+        }
+        self.account = account
+        self.clients = scenario.traffic.enumerated().map { index, definition in
+            ClientRuntime(definition: definition, index: index, streams: RandomStreams(seed: scenario.seed))
+        }
+        self.timeline = TimelineRecorder(
+            interval: scenario.output.interval, clientCount: scenario.traffic.count)
+        self.snapshots = Array(repeating: nil, count: scenario.expectations.count)
+        self.templateDataStream = streams.keyed("template-data")
+    }
+
+    /// The events that start the run.
+    func initialEvents() -> [(RunEvent, SimTime)] {
+        var events: [(RunEvent, SimTime)] = []
+        for (index, client) in clients.enumerated() {
+            switch client.definition.schedule {
+            case .once(let start, _):
+                events.append((.campaignStart(client: index, occurrence: 0), start))
+            case .repeating(let start, let every, let times, _):
+                for occurrence in 0..<times where start + every * Int64(occurrence) <= scenario.end {
+                    events.append(
+                        (
+                            .campaignStart(client: index, occurrence: occurrence),
+                            start + every * Int64(occurrence)
+                        ))
+                }
+            case .constantArrivalRate(let start, _, _, _, _), .rampingArrivalRate(let start, _, _, _, _):
+                events.append((.campaignStart(client: index, occurrence: 0), start))
+            }
+        }
+        for (index, action) in scenario.actions.enumerated() {
+            events.append((.action(index), action.at))
+        }
+        events.append((.timelineTick, .start + scenario.output.interval))
+        for (index, expectation) in scenario.expectations.enumerated() {
+            if case .metric(_, _, let at?) = expectation.check {
+                events.append((.snapshot(expectation: index), at))
+            }
+        }
+        return events
+    }
+
+    mutating func handle(_ event: RunEvent, queue: inout EventQueue<RunEvent>) {
+        switch event {
+        case .campaignStart(let client, let occurrence):
+            startCampaign(client: client, occurrence: occurrence, queue: &queue)
+        case .call(let client, let occurrence):
+            makeFreshCall(client: client, occurrence: occurrence, queue: &queue)
+        case .retry(let client, let slot):
+            let batch = clients[client].takeRetryBatch(slot)
+            for destination in batch {
+                clients[client].occurrences[destination.occurrence].recipientsAwaitingRetry -=
+                    destination.recipientCount
+                clients[client].counters.recipientsRetried += destination.recipientCount
+            }
+            send(batch, client: client, queue: &queue)
+        case .action(let index):
+            perform(action: index, now: queue.now)
+        case .timelineTick:
+            timeline.closeRow(at: queue.now, api: api, clients: clients)
+            let next = queue.now + scenario.output.interval
+            if next <= scenario.end { queue.schedule(.timelineTick, at: next) }
+        case .snapshot(let index):
+            snapshots[index] = SummaryBuilder(model: self, now: queue.now).build()
+        }
+    }
+
+    // MARK: - Campaigns
+
+    private mutating func startCampaign(client index: Int, occurrence: Int, queue: inout EventQueue<RunEvent>)
+    {
+        let now = queue.now
+        let isCampaign = clients[index].isCampaign
+        let size = clients[index].campaignSize
+        let start = isCampaign ? occurrence * size : 0
+        clients[index].occurrences.append(
+            CampaignOccurrence(start: now, cursor: start, end: isCampaign ? start + size : .max))
+        if isCampaign {
+            queue.schedule(.call(client: index, occurrence: occurrence), at: now)
+        } else if let first = clients[index].nextArrival() {
+            queue.schedule(.call(client: index, occurrence: occurrence), at: first)
+        }
+    }
+
+    /// A call for fresh recipients, then the next one scheduled by the
+    /// client's pacing or arrival process.
+    private mutating func makeFreshCall(client index: Int, occurrence: Int, queue: inout EventQueue<RunEvent>)
+    {
+        let now = queue.now
+        if clients[index].heldUntil > now {
+            queue.schedule(.call(client: index, occurrence: occurrence), at: clients[index].heldUntil)
+            return
+        }
+        let destinations = clients[index].takeDestinations(occurrence: occurrence)
+        if !destinations.isEmpty {
+            clients[index].occurrences[occurrence].paceCalls += 1
+            send(destinations, client: index, queue: &queue)
+        }
+        // The next call.
+        if clients[index].isCampaign {
+            let campaign = clients[index].occurrences[occurrence]
+            guard campaign.cursor < campaign.end else {
+                settleIfDone(client: index, occurrence: occurrence, now: now)
+                return
+            }
+            let next: SimTime
+            switch clients[index].definition.schedule {
+            case .once(_, let rate?), .repeating(_, _, _, let rate?):
+                next = max(now, campaign.start + SimDuration(seconds: Double(campaign.paceCalls) / rate))
+            default:
+                next = now
+            }
+            queue.schedule(.call(client: index, occurrence: occurrence), at: next)
+        } else if let next = clients[index].nextArrival(),
+            next <= scenario.end
+        {
+            queue.schedule(.call(client: index, occurrence: occurrence), at: max(next, now))
+        }
+    }
+
+    /// Marks an occurrence complete once everything in it is settled.
+    mutating func settleIfDone(client index: Int, occurrence: Int, now: SimTime) {
+        if clients[index].occurrences[occurrence].isSettled
+            && clients[index].occurrences[occurrence].completedAt == nil
+        {
+            clients[index].occurrences[occurrence].completedAt = now
+        }
+    }
+
+    // MARK: - Actions
+
+    private mutating func perform(action index: Int, now: SimTime) {
+        let action = scenario.actions[index]
+        var outcome = "Success"
+        do throws(SESError) {
+            switch action.call {
+            case .updateAccountSendingEnabled(let enabled):
+                try account.updateAccountSendingEnabled(enabled, at: now)
+            case .updateConfigurationSetSendingEnabled(let name, let enabled):
+                try account.updateConfigurationSetSendingEnabled(named: name, enabled: enabled, at: now)
+            case .updateConfigurationSetReputationMetricsEnabled(let name, let enabled):
+                try account.updateConfigurationSetReputationMetricsEnabled(
+                    named: name, enabled: enabled, at: now)
+            case .createTemplate(let template):
+                try account.createTemplate(named: template.name, at: now)
+            case .updateTemplate(let template):
+                try account.updateTemplate(named: template.name, at: now)
+            case .deleteTemplate(let name):
+                try account.deleteTemplate(named: name, at: now)
+            }
+        } catch {
+            outcome = error.description
+        }
+        actionResults.append(ActionResult(at: now, call: action.call.apiName, outcome: outcome))
+    }
+}
+
+/// What one scenario action returned.
+struct ActionResult: Sendable {
+    var at: SimTime
+    var call: String
+    var outcome: String
+}
+
+/// A run that could not be set up.
+public struct ScenarioRunError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}

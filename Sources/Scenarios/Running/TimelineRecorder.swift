@@ -1,0 +1,69 @@
+import SimCore
+
+/// One row of the timeline: what happened in one interval.
+struct TimelineRow: Sendable {
+    var start: SimTime
+    var end: SimTime
+    var calls = 0
+    var throttledCalls = 0
+    var recipientsAccepted = 0
+    var recipientsThrottled = 0
+    var recipientsDropped = 0
+    /// Per client: accepted, throttled and dropped recipients.
+    var clientAccepted: [Int]
+    var clientThrottled: [Int]
+    var clientDropped: [Int]
+}
+
+/// Cuts the run into intervals and records what happened in each.
+struct TimelineRecorder: Sendable {
+    let interval: SimDuration
+    private(set) var rows: [TimelineRow] = []
+    private var current: TimelineRow
+    private var callsAtRowStart = 0
+    private var throttledCallsAtRowStart = 0
+
+    init(interval: SimDuration, clientCount: Int) {
+        self.interval = interval
+        let zeros = [Int](repeating: 0, count: clientCount)
+        current = TimelineRow(
+            start: .start, end: .start + interval, clientAccepted: zeros, clientThrottled: zeros,
+            clientDropped: zeros)
+    }
+
+    mutating func recordAccepted(_ count: Int, client: Int) {
+        current.recipientsAccepted += count
+        current.clientAccepted[client] += count
+    }
+
+    mutating func recordThrottled(_ count: Int, client: Int) {
+        current.recipientsThrottled += count
+        current.clientThrottled[client] += count
+    }
+
+    mutating func recordDropped(_ count: Int, client: Int) {
+        current.recipientsDropped += count
+        current.clientDropped[client] += count
+    }
+
+    /// Ends the current row at `now` and starts the next.
+    mutating func closeRow(at now: SimTime, api: APICounters, clients: [ClientRuntime]) {
+        var row = current
+        row.end = now
+        row.calls = api.totalCalls - callsAtRowStart
+        let throttledCalls = clients.reduce(0) { $0 + $1.counters.throttledCalls }
+        row.throttledCalls = throttledCalls - throttledCallsAtRowStart
+        callsAtRowStart = api.totalCalls
+        throttledCallsAtRowStart = throttledCalls
+        rows.append(row)
+        let zeros = [Int](repeating: 0, count: current.clientAccepted.count)
+        current = TimelineRow(
+            start: now, end: now + interval, clientAccepted: zeros, clientThrottled: zeros,
+            clientDropped: zeros)
+    }
+
+    /// Closes a last, possibly shorter, row at the run's end if anything is pending.
+    mutating func finish(at end: SimTime, api: APICounters, clients: [ClientRuntime]) {
+        if current.start < end { closeRow(at: end, api: api, clients: clients) }
+    }
+}
