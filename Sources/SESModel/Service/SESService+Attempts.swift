@@ -1,0 +1,210 @@
+import SESEvents
+import SimCore
+
+extension SESService {
+    /// A delivery attempt's answer: delivered, bounced, or deferred (and
+    /// retried, or expired into a Transient bounce).
+    mutating func attempt(unit slot: Int32, at now: SimTime) {
+        var unit = units[slot]
+        let message = unit.message
+        let recipient = messages[message].accepted.recipients[Int(unit.recipient)]
+        unit.attempts += 1
+        if unit.attempts > 1 { counters.retries += 1 }
+        if let scenario = recipient.mailboxSimulatorScenario {
+            units.remove(slot)
+            simulatorAnswer(scenario, unit: unit, at: now)
+            return
+        }
+        // Past the maximum delivery time, the last deferral becomes a Transient bounce.
+        if now >= unit.expiresAt, let lastDelay = unit.lastDelay {
+            units.remove(slot)
+            expire(unit, lastDelay: lastDelay, at: now)
+            return
+        }
+        let behavior = behavior(of: unit)
+        if unit.audience >= 0 {
+            let audience = audiences[Int(unit.audience)]
+            if audience.isInvalidAddress(unit.member) {
+                units.remove(slot)
+                hardBounce(unit, noEmail: audience.hardBounceIsNoEmail(unit.member), at: now)
+                return
+            }
+            if !account.suppressionList.enabled && audience.isGloballySuppressed(unit.member) {
+                units.remove(slot)
+                globallySuppressed(unit, at: now)
+                return
+            }
+        }
+        if unit.draws.nextUniform() < behavior.deferral {
+            let type = Self.pick(behavior.deferralTypes, using: &unit.draws)
+            unit.lastDelay = type
+            counters.deferrals[type, default: 0] += 1
+            counters.providers[providerName(of: unit), default: ProviderCounters()].deferrals += 1
+            let delay = DeliveryDelay(
+                timestamp: now, delayType: type, expirationTime: unit.expiresAt,
+                delayedRecipients: [
+                    DelayedRecipient(
+                        emailAddress: recipient.address, status: SMTPReplies.delayStatus(type),
+                        diagnosticCode: SMTPReplies.delayDiagnostic(type, outgoingIp: outgoingIp(for: message)))
+                ],
+                reportingMTA: SMTPReplies.reportingHost(outgoingIp: outgoingIp(for: message), region: account.settings.region))
+            publish(.deliveryDelay(delay), message: message, at: now, deliverySide: true)
+            var next = now + parameters.retryDelay(afterAttempt: Int(unit.attempts))
+                + behavior.deliveryDelay.sample(using: &unit.draws)
+            if next >= unit.expiresAt { next = max(unit.expiresAt, now) }
+            units[slot] = unit
+            scheduled.append((next, .attempt(unit: slot)))
+            return
+        }
+        units.remove(slot)
+        deliver(unit, behavior: behavior, at: now)
+    }
+
+    // MARK: - Outcomes
+
+    private mutating func deliver(_ unit: DeliveryUnit, behavior: RecipientBehavior, at now: SimTime) {
+        let message = unit.message
+        let accepted = messages[message].accepted
+        let address = accepted.recipients[Int(unit.recipient)].address
+        let ip = outgoingIp(for: message)
+        let delivery = Delivery(
+            timestamp: now, processingTimeMillis: (now - accepted.acceptedAt).microseconds / 1_000,
+            recipients: [address], smtpResponse: SMTPReplies.accepted(domain: providerName(of: unit), unit: unit),
+            reportingMTA: SMTPReplies.reportingHost(outgoingIp: ip, region: account.settings.region),
+            remoteMtaIp: nil)
+        publish(.delivery(delivery), message: message, at: now, deliverySide: true)
+        counters.recordLatency(now - accepted.acceptedAt)
+        counters.providers[providerName(of: unit), default: ProviderCounters()].delivered += 1
+        scheduleEngagement(unit, behavior: behavior, at: now)
+        settle(message, recipients: 1, outcome: .delivered)
+    }
+
+    private mutating func hardBounce(_ unit: DeliveryUnit, noEmail: Bool, at now: SimTime) {
+        let message = unit.message
+        let address = messages[message].accepted.recipients[Int(unit.recipient)].address
+        let ip = outgoingIp(for: message)
+        let bounce = Bounce(
+            bounceType: .permanent, bounceSubType: noEmail ? .noEmail : .general,
+            bouncedRecipients: [
+                BouncedRecipient(
+                    emailAddress: address, action: "failed", status: noEmail ? "5.1.1" : "5.3.0",
+                    diagnosticCode: noEmail
+                        ? "smtp; 550 5.1.1 user unknown" : "smtp; 550 5.3.0 Requested action not taken: mailbox unavailable")
+            ],
+            timestamp: now, feedbackId: feedbackID(message, position: Int(unit.recipient), salt: 2, at: now),
+            reportingMTA: "dsn; " + SMTPReplies.reportingHost(outgoingIp: ip, region: account.settings.region))
+        counters.bounces["Permanent/\(bounce.bounceSubType.rawValue)", default: 0] += 1
+        counters.providers[providerName(of: unit), default: ProviderCounters()].hardBounces += 1
+        publish(.bounce(bounce), message: message, at: now, deliverySide: true)
+        account.statistics.recordBounce(at: now)
+        if account.suppressionList.add(address, reason: .bounce) {
+            counters.suppressionAdditions[.bounce, default: 0] += 1
+        }
+        settle(message, recipients: 1, outcome: .hardBounce)
+    }
+
+    private mutating func globallySuppressed(_ unit: DeliveryUnit, at now: SimTime) {
+        let message = unit.message
+        let address = messages[message].accepted.recipients[Int(unit.recipient)].address
+        let bounce = Bounce(
+            bounceType: .permanent, bounceSubType: .suppressed,
+            bouncedRecipients: [
+                BouncedRecipient(
+                    emailAddress: address, action: "failed", status: "5.1.1",
+                    diagnosticCode: "Amazon SES has suppressed sending to this address because it has a recent "
+                        + "history of bouncing as an invalid address.")
+            ],
+            timestamp: now, feedbackId: feedbackID(message, position: Int(unit.recipient), salt: 3, at: now),
+            reportingMTA: "dsn; amazonses.com")
+        counters.bounces["Permanent/Suppressed", default: 0] += 1
+        counters.providers[providerName(of: unit), default: ProviderCounters()].hardBounces += 1
+        publish(.bounce(bounce), message: message, at: now)
+        account.statistics.recordBounce(at: now)
+        settle(message, recipients: 1, outcome: .hardBounce)
+    }
+
+    /// The maximum delivery time passed: a Transient bounce whose subtype
+    /// matches the last deferral.
+    private mutating func expire(_ unit: DeliveryUnit, lastDelay: DelayType, at now: SimTime) {
+        let message = unit.message
+        let address = messages[message].accepted.recipients[Int(unit.recipient)].address
+        let ip = outgoingIp(for: message)
+        let bounce = Bounce(
+            bounceType: .transient, bounceSubType: SMTPReplies.bounceSubType(afterDelay: lastDelay),
+            bouncedRecipients: [
+                BouncedRecipient(
+                    emailAddress: address, action: "failed", status: SMTPReplies.delayStatus(lastDelay),
+                    diagnosticCode: SMTPReplies.delayDiagnostic(lastDelay, outgoingIp: ip))
+            ],
+            timestamp: now, feedbackId: feedbackID(message, position: Int(unit.recipient), salt: 4, at: now),
+            reportingMTA: "dsn; " + SMTPReplies.reportingHost(outgoingIp: ip, region: account.settings.region))
+        counters.bounces["Transient/\(bounce.bounceSubType.rawValue)", default: 0] += 1
+        counters.providers[providerName(of: unit), default: ProviderCounters()].softBounces += 1
+        publish(.bounce(bounce), message: message, at: now, deliverySide: true)
+        settle(message, recipients: 1, outcome: .softBounce)
+    }
+
+    // MARK: - The mailbox simulator
+
+    /// The simulator's fixed answers (ses-facts.md §1.1): none counts in
+    /// reputation or adds to the suppression list.
+    private mutating func simulatorAnswer(_ scenario: MailboxSimulatorScenario, unit: DeliveryUnit, at now: SimTime) {
+        let message = unit.message
+        let accepted = messages[message].accepted
+        let address = accepted.recipients[Int(unit.recipient)].address
+        switch scenario {
+        case .success, .outOfOffice, .complaint:
+            let ip = outgoingIp(for: message)
+            let delivery = Delivery(
+                timestamp: now, processingTimeMillis: (now - accepted.acceptedAt).microseconds / 1_000,
+                recipients: [address], smtpResponse: "250 ok:  Message \(feedbackDigits(message)) accepted",
+                reportingMTA: SMTPReplies.reportingHost(outgoingIp: ip, region: account.settings.region))
+            publish(.delivery(delivery), message: message, at: now, deliverySide: true)
+            counters.recordLatency(now - accepted.acceptedAt)
+            counters.providers[MailboxSimulatorScenario.domain, default: ProviderCounters()].delivered += 1
+            if scenario != .success {
+                var draws = unit.draws
+                let delay = parameters.simulatorDelay.sample(using: &draws)
+                messages[message].pendingFollowUps += 1
+                scheduled.append(
+                    (now + delay,
+                     .followUp(
+                        message: message, recipient: unit.recipient,
+                        kind: scenario == .outOfOffice ? .autoReply : .simulatorComplaint, detail: 0)))
+            }
+            settle(message, recipients: 1, outcome: .delivered)
+        case .bounce, .suppressionList:
+            let isBounce = scenario == .bounce
+            let bounce = Bounce(
+                bounceType: .permanent, bounceSubType: isBounce ? .general : .suppressed,
+                bouncedRecipients: [
+                    BouncedRecipient(
+                        emailAddress: address, action: "failed", status: "5.1.1",
+                        diagnosticCode: isBounce
+                            ? "smtp; 550 5.1.1 user unknown"
+                            : "Amazon SES has suppressed sending to this address because it has a recent history of "
+                                + "bouncing as an invalid address.")
+                ],
+                timestamp: now, feedbackId: feedbackID(message, position: Int(unit.recipient), salt: 5, at: now),
+                reportingMTA: isBounce
+                    ? "dsn; " + SMTPReplies.reportingHost(outgoingIp: outgoingIp(for: message), region: account.settings.region)
+                    : "dsn; amazonses.com")
+            counters.bounces["Permanent/\(bounce.bounceSubType.rawValue)", default: 0] += 1
+            counters.providers[MailboxSimulatorScenario.domain, default: ProviderCounters()].hardBounces += 1
+            publish(.bounce(bounce), message: message, at: now, deliverySide: isBounce)
+            settle(message, recipients: 1, outcome: .hardBounce)
+        }
+    }
+
+    /// Draws a delay type by weight.
+    static func pick(_ weighted: [(DelayType, Double)], using draws: inout KeyedDrawGenerator) -> DelayType {
+        let total = weighted.reduce(0) { $0 + $1.1 }
+        guard total > 0, let first = weighted.first else { return .general }
+        var target = draws.nextUniform() * total
+        for (type, weight) in weighted {
+            if target < weight { return type }
+            target -= weight
+        }
+        return weighted.last?.0 ?? first.0
+    }
+}

@@ -1,0 +1,133 @@
+import SESEvents
+import SimCore
+
+extension SESService {
+    /// The message tags followed by SES's auto-tags, in the order SES's
+    /// examples show them (`ses:outgoing-ip` is added per event).
+    func publishedTags(for message: AcceptedMessage) -> [NameValue] {
+        var tags = message.tags
+        if let index = message.configurationSet {
+            tags.append(NameValue(name: "ses:configuration-set", value: account.configurationSets[index].name))
+        }
+        tags.append(NameValue(name: "ses:source-ip", value: account.settings.sourceIp))
+        tags.append(NameValue(name: "ses:from-domain", value: message.source.domain))
+        tags.append(NameValue(name: "ses:caller-identity", value: account.settings.callerIdentity))
+        tags.append(NameValue(name: "ses:source-tls-version", value: account.settings.sourceTLSVersion))
+        tags.append(NameValue(name: "ses:operation", value: message.operation.rawValue))
+        return tags
+    }
+
+    /// The `mail` object of an event about `message`.
+    func mailObject(_ message: InFlightMessage, includeSubject: Bool, deliverySide: Bool) -> MailObject {
+        let accepted = message.accepted
+        let subject = includeSubject ? message.subject : nil
+        var headers: [NameValue] = [
+            NameValue(name: "From", value: accepted.source.text),
+            NameValue(name: "To", value: accepted.destination.toAddresses.joined(separator: ", ")),
+        ]
+        if !accepted.destination.ccAddresses.isEmpty {
+            headers.append(NameValue(name: "Cc", value: accepted.destination.ccAddresses.joined(separator: ", ")))
+        }
+        if let subject { headers.append(NameValue(name: "Subject", value: subject)) }
+        headers.append(NameValue(name: "MIME-Version", value: "1.0"))
+        headers.append(
+            NameValue(
+                name: "Content-Type",
+                value: "multipart/alternative; boundary=\"----=_Part_\(accepted.serial)_\(accepted.messageId.prefix & 0xFFFF_FFFF)\""))
+        if let feedback = feedbackIDHeader(message) { headers.append(NameValue(name: "Feedback-ID", value: feedback)) }
+        return MailObject(
+            timestamp: accepted.acceptedAt, source: accepted.source.text, sourceArn: sourceArn(accepted.source),
+            sendingAccountId: account.settings.accountId, messageId: accepted.messageId,
+            destination: accepted.recipients.map(\.address), headersTruncated: false, headers: headers,
+            commonHeaders: CommonHeaders(
+                from: [accepted.source.text], to: accepted.destination.toAddresses, messageId: accepted.messageId,
+                subject: subject),
+            tags: message.publishedTags, outgoingIp: deliverySide ? outgoingIp(for: message) : nil)
+    }
+
+    /// The ARN of the identity that authorised the Source: its domain when
+    /// the domain is verified, else the address.
+    func sourceArn(_ source: EmailAddress) -> String {
+        let identity = account.identities.isVerified(domain: source.domain) ? source.domain : source.address
+        return "arn:aws:ses:\(account.settings.region):\(account.settings.accountId):identity/\(identity)"
+    }
+
+    /// The Feedback-ID header SES adds when `ses:feedback-id-a` or `-b` is
+    /// set: `a:b:1.<region>.<44 base64 characters>:AmazonSES` (reference 002).
+    func feedbackIDHeader(_ message: InFlightMessage) -> String? {
+        let a = message.accepted.tags.first { $0.name == "ses:feedback-id-a" }?.value
+        let b = message.accepted.tags.first { $0.name == "ses:feedback-id-b" }?.value
+        guard a != nil || b != nil else { return nil }
+        var parts: [String] = []
+        if let a { parts.append(a) }
+        if let b { parts.append(b) }
+        var draws = KeyedDrawGenerator(stream: identifierStream, key: message.accepted.serial, index: 100)
+        var bytes: [UInt8] = []
+        for _ in 0..<4 { withUnsafeBytes(of: draws.next().littleEndian) { bytes.append(contentsOf: $0) } }
+        parts.append("1.\(account.settings.region).\(Base64.encode(Array(bytes.prefix(32))))")
+        parts.append("AmazonSES")
+        return parts.joined(separator: ":")
+    }
+
+    /// A feedback ID in SES's message-ID shape, for a bounce or complaint.
+    func feedbackID(_ slot: Int32, position: Int, salt: UInt64, at now: SimTime) -> MessageID {
+        let serial = messages[slot].accepted.serial
+        let high = identifierStream.bits(key: StableHash.combine(serial, UInt64(position) << 8 | salt), index: 0)
+        let low = identifierStream.bits(key: StableHash.combine(serial, UInt64(position) << 8 | salt), index: 1)
+        let millis = account.calendar.unixMicroseconds(of: now) / 1_000
+        return MessageID(
+            prefix: MessageIDGenerator.regionPrefix(account.settings.region) << 48
+                | (UInt64(bitPattern: millis) & 0xFFFF_FFFF_FFFF),
+            uuid: UInt128((high & ~0xF000) | 0x4000) << 64 | UInt128((low & ~(0xC000 << 48)) | (0x8000 << 48)))
+    }
+
+    /// Eight digits for the simulator's `250 ok:  Message NNNNNNNN accepted`.
+    func feedbackDigits(_ slot: Int32) -> String {
+        String(identifierStream.bits(key: messages[slot].accepted.serial, index: 200) % 90_000_000 + 10_000_000)
+    }
+
+    /// The IP the message goes out on. Until dedicated IPs are configured it
+    /// is one of SES's shared-pool addresses, chosen by the message.
+    func outgoingIp(for slot: Int32) -> String {
+        outgoingIp(for: messages[slot])
+    }
+
+    func outgoingIp(for message: InFlightMessage) -> String {
+        if let ip = message.outgoingIp { return ip }
+        return SharedPool.address(for: message.accepted.serial)
+    }
+}
+
+/// SES's shared IP pool, as sesim shows it: addresses from the documentation
+/// range 198.51.100.0/24 (RFC 5737), so that no real SES address is implied.
+enum SharedPool {
+    static let size = 16
+
+    static func address(for serial: UInt64) -> String {
+        "198.51.100.\(10 + Int(SplitMix64.mix(serial) % UInt64(size)))"
+    }
+}
+
+/// Base64 (RFC 4648) for the Feedback-ID header.
+enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            let chunk = bytes[index..<min(index + 3, bytes.count)]
+            var value: UInt32 = 0
+            for (offset, byte) in chunk.enumerated() { value |= UInt32(byte) << (16 - 8 * offset) }
+            for position in 0..<4 {
+                if position <= chunk.count {
+                    output.append(alphabet[Int(value >> (18 - 6 * position) & 0x3F)])
+                } else {
+                    output.append(UInt8(ascii: "="))
+                }
+            }
+            index += 3
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}

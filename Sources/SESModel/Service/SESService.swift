@@ -1,0 +1,173 @@
+import SESEvents
+import SESTemplates
+import SimCore
+
+/// The simulated SES: the account's API in front, and behind it the
+/// delivery pipeline that turns each accepted message into events over
+/// virtual time — rendering, virus check, suppression, delivery attempts with
+/// retries, bounces, and what recipients do afterwards.
+///
+/// The service is driven from outside: a call is made at an instant, or a
+/// ``ServiceEvent`` the service scheduled earlier is handed back. What the
+/// service produces it leaves in three outboxes the caller drains after each
+/// call: events to schedule (``scheduled``), events published
+/// (``published``), and recipients settled (``settlements``).
+public struct SESService: Sendable {
+    /// The account: identities, quotas, configuration sets, templates.
+    public var account: SESAccount
+    /// The pipeline's settings.
+    public let parameters: DeliveryParameters
+    /// The audiences recipients may come from.
+    public let audiences: [Audience]
+
+    /// Events the service wants on the queue.
+    public var scheduled: [(time: SimTime, event: ServiceEvent)] = []
+    /// Events published since the outbox was last drained.
+    public var published: [SESEvent] = []
+    /// Recipients that reached their final outcome since the outbox was last drained.
+    public var settlements: [Settlement] = []
+    /// What the pipeline has done.
+    public internal(set) var counters = DeliveryCounters()
+
+    var messages = Slab<InFlightMessage>()
+    var units = Slab<DeliveryUnit>()
+    let messageStream: KeyedRandomStream
+    let recipientStream: KeyedRandomStream
+    let identifierStream: KeyedRandomStream
+    let seed: UInt64
+
+    // Reused buffers: rendering and tracking allocate nothing per message once warm.
+    var renderer = TemplateRenderer()
+    var dataParser = TemplateDataParser()
+    var replacementData = TemplateData()
+    var defaultData = TemplateData()
+    var mergedData = TemplateData()
+    var rendered = RenderedParts()
+    var instrumenter = TrackingInstrumenter()
+    var instrumentedHTML: [UInt8] = []
+    var trackedLinks: [TrackedLink] = []
+
+    /// The service of `account`, with the pipeline set up as `parameters` says.
+    public init(account: SESAccount, parameters: DeliveryParameters, audiences: [Audience], streams: RandomStreams) {
+        self.account = account
+        self.parameters = parameters
+        self.audiences = audiences
+        self.messageStream = streams.keyed("message-processing")
+        self.recipientStream = streams.keyed("recipient-outcomes")
+        self.identifierStream = streams.keyed("identifiers")
+        self.seed = streams.seed
+    }
+
+    /// Messages with something still to happen.
+    public var messagesInFlight: Int { messages.count }
+
+    /// Recipients whose delivery is still going on.
+    public var deliveriesInFlight: Int { units.count }
+
+    // MARK: - The sending API
+
+    /// `SendEmail`, then the pipeline takes the accepted message.
+    public mutating func sendEmail(_ request: SendEmailRequest, origin: MessageOrigin, at now: SimTime)
+        throws(SESError) -> AcceptedMessage
+    {
+        let message = try account.sendEmail(request, at: now)
+        accept(message, origin: origin, at: now)
+        return message
+    }
+
+    /// `SendTemplatedEmail`, then the pipeline takes the accepted message.
+    public mutating func sendTemplatedEmail(_ request: SendTemplatedEmailRequest, origin: MessageOrigin, at now: SimTime)
+        throws(SESError) -> AcceptedMessage
+    {
+        let message = try account.sendTemplatedEmail(request, at: now)
+        accept(message, origin: origin, at: now)
+        return message
+    }
+
+    /// `SendBulkTemplatedEmail`, then the pipeline takes each accepted message;
+    /// `origins` has one entry per destination.
+    public mutating func sendBulkTemplatedEmail(
+        _ request: SendBulkTemplatedEmailRequest, origins: [MessageOrigin], at now: SimTime
+    ) throws(SESError) -> BulkSendResult {
+        precondition(origins.count == request.destinations.count, "one origin per destination")
+        let result = try account.sendBulkTemplatedEmail(request, at: now)
+        var acceptedIndex = 0
+        for (entry, origin) in zip(result.entries, origins) where entry.status == .success {
+            accept(result.accepted[acceptedIndex], origin: origin, at: now)
+            acceptedIndex += 1
+        }
+        return result
+    }
+
+    // MARK: - Acceptance
+
+    /// Publishes the Send event and schedules the end of processing.
+    mutating func accept(_ message: AcceptedMessage, origin: MessageOrigin, at now: SimTime) {
+        var record = InFlightMessage(
+            accepted: message, origin: origin, publishedTags: publishedTags(for: message))
+        if case .simple(let content) = message.content { record.subject = content.subject }
+        record.recipientsInDelivery = message.recipients.count
+        let slot = messages.insert(record)
+        publish(.send, message: slot, at: now)
+        var draws = messageStream.draws(for: message.serial)
+        let processing = parameters.processingTime.sample(using: &draws)
+        scheduled.append((now + processing, .process(message: slot)))
+    }
+
+    // MARK: - Events
+
+    /// Handles an event the service scheduled, at its time.
+    public mutating func handle(_ event: ServiceEvent, at now: SimTime) {
+        switch event {
+        case .process(let message):
+            process(message: message, at: now)
+        case .attempt(let unit):
+            attempt(unit: unit, at: now)
+        case .followUp(let message, let recipient, let kind, let detail):
+            followUp(message: message, recipient: recipient, kind: kind, detail: detail, at: now)
+        }
+    }
+
+    // MARK: - Bookkeeping
+
+    /// Records that `count` recipients of `slot` reached `outcome`, and frees
+    /// the message when nothing more is to happen to it.
+    mutating func settle(_ slot: Int32, recipients count: Int, outcome: DeliveryOutcome) {
+        counters.outcomes[outcome, default: 0] += count
+        settlements.append(Settlement(token: messages[slot].origin.token, recipients: count, outcome: outcome))
+        messages[slot].recipientsInDelivery -= count
+        releaseIfFinished(slot)
+    }
+
+    mutating func releaseIfFinished(_ slot: Int32) {
+        if messages[slot].isFinished { messages.remove(slot) }
+    }
+
+    /// Publishes an event of `type` about message `slot`.
+    mutating func publish(
+        _ detail: EventDetail, message slot: Int32, at now: SimTime, includeSubject: Bool = true,
+        deliverySide: Bool = false
+    ) {
+        let record = messages[slot]
+        counters.events[detail.type.rawValue] += 1
+        published.append(
+            SESEvent(
+                time: now, mail: mailObject(record, includeSubject: includeSubject, deliverySide: deliverySide),
+                detail: detail, configurationSet: record.accepted.configurationSet))
+    }
+
+    /// The per-message random draws of recipient `position` of `message`:
+    /// keyed by audience member and cycle when the recipient belongs to an
+    /// audience (so the same person behaves the same in every variant of a
+    /// scenario), else by the message.
+    func recipientDraws(_ message: InFlightMessage, position: Int, index: UInt64 = 0) -> KeyedDrawGenerator {
+        let key: UInt64
+        if let audience = message.origin.audience {
+            let member = UInt64((message.origin.firstMember + position) % audiences[audience].size)
+            key = StableHash.combine(StableHash.combine(UInt64(audience) &+ 1, member), UInt64(message.origin.cycle))
+        } else {
+            key = StableHash.combine(message.accepted.serial ^ 0xA5A5_0000_0000_0000, UInt64(position))
+        }
+        return KeyedDrawGenerator(stream: recipientStream, key: key, index: index)
+    }
+}
