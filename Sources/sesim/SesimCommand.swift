@@ -15,7 +15,7 @@ struct SesimCommand: ParsableCommand {
             The same scenario and seed always give the same bytes out.
             """,
         version: SesimVersion.current,
-        subcommands: []
+        subcommands: [RenderCommand.self]
     )
 
     /// Parses the arguments, runs the command and exits with sesim's codes:
