@@ -7,17 +7,27 @@ let package = Package(
     products: [
         .executable(name: "sesim", targets: ["sesim"]),
         .library(name: "SimCore", targets: ["SimCore"]),
+        .library(name: "SESTemplates", targets: ["SESTemplates"]),
         .library(name: "SESEvents", targets: ["SESEvents"]),
         .library(name: "SESModel", targets: ["SESModel"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         .target(name: "SimCore"),
+        .target(name: "SESTemplates"),
         .target(name: "SESEvents", dependencies: ["SimCore"]),
-        .target(name: "SESModel", dependencies: ["SimCore", "SESEvents"]),
+        .target(
+            name: "SESModel",
+            dependencies: [
+                "SimCore", "SESEvents", "SESTemplates",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
         .target(
             name: "Scenarios",
             dependencies: ["SimCore", "SESEvents", "SESModel", .product(name: "Yams", package: "Yams")]
@@ -26,11 +36,13 @@ let package = Package(
             name: "sesim",
             dependencies: [
                 "SimCore",
+                "SESTemplates",
                 "Scenarios",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
+        .testTarget(name: "SESTemplatesTests", dependencies: ["SESTemplates", "SimCore"]),
         .testTarget(name: "SESEventsTests", dependencies: ["SESEvents"]),
         .testTarget(name: "SESModelTests", dependencies: ["SESModel"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),

@@ -16,7 +16,7 @@ struct SesimCommand: ParsableCommand {
             The same scenario and seed always give the same bytes out.
             """,
         version: SesimVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, RenderCommand.self]
     )
 
     /// Parses the arguments, runs the command and exits with sesim's codes:
