@@ -30,7 +30,9 @@ let package = Package(
         ),
         .target(
             name: "Scenarios",
-            dependencies: ["SimCore", "SESEvents", "SESModel", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "SimCore", "SESEvents", "SESTemplates", "SESModel", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .executableTarget(
             name: "sesim",

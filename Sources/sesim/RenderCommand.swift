@@ -22,7 +22,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The template data, a JSON object.", valueName: "json"))
     var data: String?
 
-    @Option(name: .customLong("data-file"), help: ArgumentHelp("A file holding the template data.", valueName: "file"))
+    @Option(
+        name: .customLong("data-file"),
+        help: ArgumentHelp("A file holding the template data.", valueName: "file"))
     var dataFile: String?
 
     @Option(
@@ -59,7 +61,8 @@ struct RenderCommand: ParsableCommand {
     }
 
     /// Renders and returns the JSON object to print.
-    static func render(_ template: EmailTemplate, data: [UInt8], defaultData: [UInt8]?) throws(TemplateError) -> String
+    static func render(_ template: EmailTemplate, data: [UInt8], defaultData: [UInt8]?) throws(TemplateError)
+        -> String
     {
         let compiled = try CompiledTemplate(template)
         var merged = try TemplateData(renderingData: data)
@@ -102,7 +105,9 @@ struct RenderCommand: ParsableCommand {
         }
         func part(_ key: String) throws -> String? {
             guard let value = fields[key] else { return nil }
-            guard let text = value as? String else { throw ValidationError("\(path): \(key) must be a string.") }
+            guard let text = value as? String else {
+                throw ValidationError("\(path): \(key) must be a string.")
+            }
             return text
         }
         guard let name = try part("TemplateName") else {

@@ -29,6 +29,8 @@ public struct AccountSettings: Hashable, Sendable {
     /// MX-failure behaviour "reject message": sends from them fail with
     /// `MailFromDomainNotVerified`.
     public var identitiesWithFailedMailFromDomain: [String]
+    /// The account-level suppression list as the run starts.
+    public var suppressionList = SuppressionList()
 
     /// SES's sandbox quota: 200 messages per 24 hours (AWS-DG quotas).
     public static let sandboxMaximum24HourSend = 200.0

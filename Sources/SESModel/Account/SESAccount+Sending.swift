@@ -135,7 +135,7 @@ extension SESAccount {
     }
 
     private func checkTemplateExists(_ name: String) throws(SESError) {
-        guard templates.contains(name) else {
+        guard (try? templates.template(named: name)) != nil else {
             throw SESError(.templateDoesNotExist, SESErrorMessages.templateDoesNotExist(name))
         }
     }

@@ -1,4 +1,5 @@
 import SESEvents
+import SESTemplates
 import SimCore
 
 /// A simulated SES account in one Region: its identities, configuration sets,
@@ -24,8 +25,10 @@ public struct SESAccount: Sendable {
     public private(set) var configurationSets: [ConfigurationSet] = []
     private var deletedConfigurationSets: [Bool] = []
     private var configurationSetIndex: [String: Int] = [:]
-    /// The account's templates.
-    public internal(set) var templates = TemplateCatalog()
+    /// The account's templates, compiled.
+    public internal(set) var templates = TemplateStore()
+    /// The account-level suppression list.
+    public var suppressionList: SuppressionList
     /// GetSendStatistics' data.
     public internal(set) var statistics: SendStatistics
 
@@ -45,6 +48,7 @@ public struct SESAccount: Sendable {
         self.settings = settings
         self.calendar = calendar
         self.identities = VerifiedIdentities(settings.identities)
+        self.suppressionList = settings.suppressionList
         self.statistics = SendStatistics(calendar: calendar)
         self.sendRate = TokenBucket(
             rate: settings.effectiveMaximumSendRate, burstSeconds: settings.burstSeconds)

@@ -30,6 +30,8 @@ public struct Audience: Hashable, Sendable {
     public let addressPattern: String
     /// The providers and their shares.
     public let providers: [ProviderShare]
+    private let localPrefix: String
+    private let localSuffix: String
     private let providerTable: AliasTable
     private let traits: KeyedRandomStream
 
@@ -42,13 +44,21 @@ public struct Audience: Hashable, Sendable {
     }
 
     public init(
-        name: String, size: Int, addressPattern: String = "u{index}", providers: [ProviderShare], streams: RandomStreams
+        name: String, size: Int, addressPattern: String = "u{index}", providers: [ProviderShare],
+        streams: RandomStreams
     ) throws(DistributionError) {
         precondition(size > 0, "an audience has at least one recipient")
         precondition(!providers.isEmpty, "an audience has at least one provider")
         self.name = name
         self.size = size
         self.addressPattern = addressPattern
+        if let marker = addressPattern.firstRange(of: "{index}") {
+            self.localPrefix = String(addressPattern[..<marker.lowerBound])
+            self.localSuffix = String(addressPattern[marker.upperBound...])
+        } else {
+            self.localPrefix = addressPattern
+            self.localSuffix = ""
+        }
         self.providers = providers
         self.providerTable = try AliasTable(weights: providers.map(\.share))
         self.traits = streams.keyed("audience:\(name)")
@@ -63,8 +73,7 @@ public struct Audience: Hashable, Sendable {
 
     /// The address of member `member`.
     public func address(of member: Int) -> String {
-        let local = addressPattern.replacingOccurrences(of: "{index}", with: String(member))
-        return "\(local)@\(providers[providerIndex(of: member)].domain)"
+        "\(localPrefix)\(member)\(localSuffix)@\(providers[providerIndex(of: member)].domain)"
     }
 
     /// A uniform draw for one of the member's traits.
@@ -79,12 +88,14 @@ public struct Audience: Hashable, Sendable {
 
     /// Whether member `member` is on SES's global suppression list.
     public func isGloballySuppressed(_ member: Int) -> Bool {
-        traitDraw(.globalSuppression, member: member) < providers[providerIndex(of: member)].behavior.globalSuppression
+        traitDraw(.globalSuppression, member: member)
+            < providers[providerIndex(of: member)].behavior.globalSuppression
     }
 
     /// The subtype member `member`'s hard bounces report.
     public func hardBounceIsNoEmail(_ member: Int) -> Bool {
-        traitDraw(.hardBounceSubtype, member: member) < providers[providerIndex(of: member)].behavior.noEmailShare
+        traitDraw(.hardBounceSubtype, member: member)
+            < providers[providerIndex(of: member)].behavior.noEmailShare
     }
 
     public static func == (lhs: Audience, rhs: Audience) -> Bool {

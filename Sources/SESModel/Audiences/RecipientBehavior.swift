@@ -64,7 +64,8 @@ public struct RecipientBehavior: Hashable, Sendable {
             && lhs.globalSuppression == rhs.globalSuppression && lhs.deferral == rhs.deferral
             && lhs.deferralTypes.elementsEqual(rhs.deferralTypes, by: { $0.0 == $1.0 && $0.1 == $1.1 })
             && lhs.complaint == rhs.complaint && lhs.feedbackLoop == rhs.feedbackLoop && lhs.open == rhs.open
-            && lhs.repeatOpen == rhs.repeatOpen && lhs.click == rhs.click && lhs.repeatClick == rhs.repeatClick
+            && lhs.repeatOpen == rhs.repeatOpen && lhs.click == rhs.click
+            && lhs.repeatClick == rhs.repeatClick
             && lhs.unsubscribe == rhs.unsubscribe && lhs.deliveryDelay == rhs.deliveryDelay
             && lhs.complaintDelay == rhs.complaintDelay && lhs.openDelay == rhs.openDelay
             && lhs.clickDelay == rhs.clickDelay && lhs.unsubscribeDelay == rhs.unsubscribeDelay

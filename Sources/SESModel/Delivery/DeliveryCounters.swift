@@ -24,7 +24,8 @@ public struct DeliveryCounters: Sendable {
     public internal(set) var providers: [String: ProviderCounters] = [:]
     /// Milliseconds from acceptance to delivery.
     public internal(set) var deliveryLatency = Histogram<UInt64>(
-        lowestDiscernibleValue: 1, highestTrackableValue: 40 * 86_400_000, numberOfSignificantValueDigits: .three)
+        lowestDiscernibleValue: 1, highestTrackableValue: 40 * 86_400_000,
+        numberOfSignificantValueDigits: .three)
 
     /// Published events of `type`.
     public func events(_ type: EventType) -> Int { events[type.rawValue] }

@@ -9,7 +9,9 @@ public struct DeliveryParameters: Hashable, Sendable {
     public var processingTime = DelaySpec.fixed(median: .milliseconds(300), p99: .seconds(3))
     /// Waits between delivery attempts after a deferral; the last repeats.
     /// SES publishes no schedule: 5 minutes doubling to an hour is sesim's assumption.
-    public var retrySchedule: [SimDuration] = [.minutes(5), .minutes(10), .minutes(20), .minutes(40), .hours(1)]
+    public var retrySchedule: [SimDuration] = [
+        .minutes(5), .minutes(10), .minutes(20), .minutes(40), .hours(1),
+    ]
     /// How long SES keeps retrying when the configuration set does not say:
     /// 12 hours, the commonly reported window (third-party; SES says "an extended period").
     public var defaultMaximumDeliveryTime = SimDuration.hours(12)
@@ -25,7 +27,8 @@ public struct DeliveryParameters: Hashable, Sendable {
     public var contactList = "sesim-contacts"
 
     /// The anti-virus test string (eicar.org); SES rejects a message containing it.
-    public static let eicarSignature = #"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"#
+    public static let eicarSignature =
+        #"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"#
 
     public init() {}
 

@@ -15,7 +15,10 @@ public struct SuppressionList: Hashable, Sendable {
     public var reasons: Set<SuppressionReason>
     private var entries: [String: SuppressionReason] = [:]
 
-    public init(enabled: Bool = true, reasons: Set<SuppressionReason> = [.bounce, .complaint], addresses: [String] = []) {
+    public init(
+        enabled: Bool = true, reasons: Set<SuppressionReason> = [.bounce, .complaint],
+        addresses: [String] = []
+    ) {
         self.enabled = enabled
         self.reasons = reasons
         for address in addresses { entries[address.lowercased()] = .bounce }

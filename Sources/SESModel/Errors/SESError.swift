@@ -17,6 +17,10 @@ public enum SESErrorCode: String, Sendable, Hashable, CaseIterable {
     case limitExceeded = "LimitExceeded"
     case eventDestinationAlreadyExists = "EventDestinationAlreadyExists"
     case notFound = "NotFound"
+    case alreadyExists = "AlreadyExists"
+    case invalidTemplate = "InvalidTemplate"
+    case invalidRenderingParameter = "InvalidRenderingParameter"
+    case missingRenderingAttribute = "MissingRenderingAttribute"
 }
 
 /// An error returned by an SES API call: its code and its message, as SES

@@ -45,11 +45,14 @@ extension SESService {
                 delayedRecipients: [
                     DelayedRecipient(
                         emailAddress: recipient.address, status: SMTPReplies.delayStatus(type),
-                        diagnosticCode: SMTPReplies.delayDiagnostic(type, outgoingIp: outgoingIp(for: message)))
+                        diagnosticCode: SMTPReplies.delayDiagnostic(
+                            type, outgoingIp: outgoingIp(for: message)))
                 ],
-                reportingMTA: SMTPReplies.reportingHost(outgoingIp: outgoingIp(for: message), region: account.settings.region))
+                reportingMTA: SMTPReplies.reportingHost(
+                    outgoingIp: outgoingIp(for: message), region: account.settings.region))
             publish(.deliveryDelay(delay), message: message, at: now, deliverySide: true)
-            var next = now + parameters.retryDelay(afterAttempt: Int(unit.attempts))
+            var next =
+                now + parameters.retryDelay(afterAttempt: Int(unit.attempts))
                 + behavior.deliveryDelay.sample(using: &unit.draws)
             if next >= unit.expiresAt { next = max(unit.expiresAt, now) }
             units[slot] = unit
@@ -69,7 +72,8 @@ extension SESService {
         let ip = outgoingIp(for: message)
         let delivery = Delivery(
             timestamp: now, processingTimeMillis: (now - accepted.acceptedAt).microseconds / 1_000,
-            recipients: [address], smtpResponse: SMTPReplies.accepted(domain: providerName(of: unit), unit: unit),
+            recipients: [address],
+            smtpResponse: SMTPReplies.accepted(domain: providerName(of: unit), unit: unit),
             reportingMTA: SMTPReplies.reportingHost(outgoingIp: ip, region: account.settings.region),
             remoteMtaIp: nil)
         publish(.delivery(delivery), message: message, at: now, deliverySide: true)
@@ -89,10 +93,12 @@ extension SESService {
                 BouncedRecipient(
                     emailAddress: address, action: "failed", status: noEmail ? "5.1.1" : "5.3.0",
                     diagnosticCode: noEmail
-                        ? "smtp; 550 5.1.1 user unknown" : "smtp; 550 5.3.0 Requested action not taken: mailbox unavailable")
+                        ? "smtp; 550 5.1.1 user unknown"
+                        : "smtp; 550 5.3.0 Requested action not taken: mailbox unavailable")
             ],
             timestamp: now, feedbackId: feedbackID(message, position: Int(unit.recipient), salt: 2, at: now),
-            reportingMTA: "dsn; " + SMTPReplies.reportingHost(outgoingIp: ip, region: account.settings.region))
+            reportingMTA: "dsn; " + SMTPReplies.reportingHost(outgoingIp: ip, region: account.settings.region)
+        )
         counters.bounces["Permanent/\(bounce.bounceSubType.rawValue)", default: 0] += 1
         counters.providers[providerName(of: unit), default: ProviderCounters()].hardBounces += 1
         publish(.bounce(bounce), message: message, at: now, deliverySide: true)
@@ -111,7 +117,8 @@ extension SESService {
             bouncedRecipients: [
                 BouncedRecipient(
                     emailAddress: address, action: "failed", status: "5.1.1",
-                    diagnosticCode: "Amazon SES has suppressed sending to this address because it has a recent "
+                    diagnosticCode:
+                        "Amazon SES has suppressed sending to this address because it has a recent "
                         + "history of bouncing as an invalid address.")
             ],
             timestamp: now, feedbackId: feedbackID(message, position: Int(unit.recipient), salt: 3, at: now),
@@ -137,7 +144,8 @@ extension SESService {
                     diagnosticCode: SMTPReplies.delayDiagnostic(lastDelay, outgoingIp: ip))
             ],
             timestamp: now, feedbackId: feedbackID(message, position: Int(unit.recipient), salt: 4, at: now),
-            reportingMTA: "dsn; " + SMTPReplies.reportingHost(outgoingIp: ip, region: account.settings.region))
+            reportingMTA: "dsn; " + SMTPReplies.reportingHost(outgoingIp: ip, region: account.settings.region)
+        )
         counters.bounces["Transient/\(bounce.bounceSubType.rawValue)", default: 0] += 1
         counters.providers[providerName(of: unit), default: ProviderCounters()].softBounces += 1
         publish(.bounce(bounce), message: message, at: now, deliverySide: true)
@@ -148,7 +156,9 @@ extension SESService {
 
     /// The simulator's fixed answers (ses-facts.md §1.1): none counts in
     /// reputation or adds to the suppression list.
-    private mutating func simulatorAnswer(_ scenario: MailboxSimulatorScenario, unit: DeliveryUnit, at now: SimTime) {
+    private mutating func simulatorAnswer(
+        _ scenario: MailboxSimulatorScenario, unit: DeliveryUnit, at now: SimTime
+    ) {
         let message = unit.message
         let accepted = messages[message].accepted
         let address = accepted.recipients[Int(unit.recipient)].address
@@ -167,10 +177,12 @@ extension SESService {
                 let delay = parameters.simulatorDelay.sample(using: &draws)
                 messages[message].pendingFollowUps += 1
                 scheduled.append(
-                    (now + delay,
-                     .followUp(
-                        message: message, recipient: unit.recipient,
-                        kind: scenario == .outOfOffice ? .autoReply : .simulatorComplaint, detail: 0)))
+                    (
+                        now + delay,
+                        .followUp(
+                            message: message, recipient: unit.recipient,
+                            kind: scenario == .outOfOffice ? .autoReply : .simulatorComplaint, detail: 0)
+                    ))
             }
             settle(message, recipients: 1, outcome: .delivered)
         case .bounce, .suppressionList:
@@ -185,9 +197,12 @@ extension SESService {
                             : "Amazon SES has suppressed sending to this address because it has a recent history of "
                                 + "bouncing as an invalid address.")
                 ],
-                timestamp: now, feedbackId: feedbackID(message, position: Int(unit.recipient), salt: 5, at: now),
+                timestamp: now,
+                feedbackId: feedbackID(message, position: Int(unit.recipient), salt: 5, at: now),
                 reportingMTA: isBounce
-                    ? "dsn; " + SMTPReplies.reportingHost(outgoingIp: outgoingIp(for: message), region: account.settings.region)
+                    ? "dsn; "
+                        + SMTPReplies.reportingHost(
+                            outgoingIp: outgoingIp(for: message), region: account.settings.region)
                     : "dsn; amazonses.com")
             counters.bounces["Permanent/\(bounce.bounceSubType.rawValue)", default: 0] += 1
             counters.providers[MailboxSimulatorScenario.domain, default: ProviderCounters()].hardBounces += 1

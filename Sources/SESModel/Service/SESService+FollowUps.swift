@@ -17,10 +17,13 @@ extension SESService {
         let clicks = draws.nextUniform() < behavior.click
         let unsubscribes = draws.nextUniform() < behavior.unsubscribe
         if complains {
-            schedule(.complaint, slot, unit.recipient, detail: 0, at: now + behavior.complaintDelay.sample(using: &draws))
+            schedule(
+                .complaint, slot, unit.recipient, detail: 0,
+                at: now + behavior.complaintDelay.sample(using: &draws))
         }
         if opens && message.tracksOpens {
-            schedule(.open, slot, unit.recipient, detail: 0, at: now + behavior.openDelay.sample(using: &draws))
+            schedule(
+                .open, slot, unit.recipient, detail: 0, at: now + behavior.openDelay.sample(using: &draws))
         }
         if clicks && message.tracksClicks && !message.links.isEmpty {
             let link = Int16(draws.nextInt(below: UInt64(message.links.count)))
@@ -29,7 +32,9 @@ extension SESService {
                 at: now + behavior.clickDelay.sample(using: &draws))
         }
         if unsubscribes {
-            schedule(.unsubscribe, slot, unit.recipient, detail: 0, at: now + behavior.unsubscribeDelay.sample(using: &draws))
+            schedule(
+                .unsubscribe, slot, unit.recipient, detail: 0,
+                at: now + behavior.unsubscribeDelay.sample(using: &draws))
         }
     }
 
@@ -40,16 +45,22 @@ extension SESService {
     /// A click's detail: the link (below 250) and how many clicks came before.
     static func clickDetail(link: Int16, repeat count: Int16) -> Int16 { count << 8 | link & 0xFF }
 
-    static func clickParts(_ detail: Int16) -> (link: Int, repeats: Int16) { (Int(detail & 0xFF), detail >> 8) }
+    static func clickParts(_ detail: Int16) -> (link: Int, repeats: Int16) {
+        (Int(detail & 0xFF), detail >> 8)
+    }
 
-    private mutating func schedule(_ kind: FollowUpKind, _ slot: Int32, _ recipient: Int16, detail: Int16, at time: SimTime) {
+    private mutating func schedule(
+        _ kind: FollowUpKind, _ slot: Int32, _ recipient: Int16, detail: Int16, at time: SimTime
+    ) {
         messages[slot].pendingFollowUps += 1
         scheduled.append((time, .followUp(message: slot, recipient: recipient, kind: kind, detail: detail)))
     }
 
     /// A follow-up's moment: the event it publishes, and for opens and clicks
     /// possibly another one later.
-    mutating func followUp(message slot: Int32, recipient: Int16, kind: FollowUpKind, detail: Int16, at now: SimTime) {
+    mutating func followUp(
+        message slot: Int32, recipient: Int16, kind: FollowUpKind, detail: Int16, at now: SimTime
+    ) {
         messages[slot].pendingFollowUps -= 1
         defer { releaseIfFinished(slot) }
         let message = messages[slot]
@@ -61,14 +72,16 @@ extension SESService {
         // so that no two follow-ups of a recipient share draws.
         var draws = recipientDraws(
             message, position: position,
-            index: Self.engagementDrawBase + UInt64(kind.rawValue + 1) << 20 + UInt64(UInt16(bitPattern: detail)) << 2)
+            index: Self.engagementDrawBase + UInt64(kind.rawValue + 1) << 20 + UInt64(
+                UInt16(bitPattern: detail)) << 2)
         switch kind {
         case .complaint:
             guard behavior.feedbackLoop else {
                 counters.unreportedComplaints += 1
                 return
             }
-            publishComplaint(slot, address: address, userAgent: UserAgents.feedbackReporter(provider), at: now)
+            publishComplaint(
+                slot, address: address, userAgent: UserAgents.feedbackReporter(provider), at: now)
             counters.providers[provider, default: ProviderCounters()].complaints += 1
             if account.suppressionList.add(address, reason: .complaint) {
                 counters.suppressionAdditions[.complaint, default: 0] += 1
@@ -89,14 +102,17 @@ extension SESService {
             publish(.open(open), message: slot, at: now, deliverySide: true)
             counters.providers[provider, default: ProviderCounters()].opens += 1
             if draws.nextUniform() < behavior.repeatOpen && detail < Self.maximumRepeats {
-                schedule(.open, slot, recipient, detail: detail + 1, at: now + behavior.openDelay.sample(using: &draws))
+                schedule(
+                    .open, slot, recipient, detail: detail + 1,
+                    at: now + behavior.openDelay.sample(using: &draws))
             }
         case .click:
             let (linkIndex, repeats) = Self.clickParts(detail)
             let link = message.links[linkIndex % message.links.count]
             let click = Click(
                 ipAddress: ClientAddresses.address(for: draws.next()), timestamp: now,
-                userAgent: UserAgents.reader(provider, draw: draws.next()), link: link.url, linkTags: link.tags)
+                userAgent: UserAgents.reader(provider, draw: draws.next()), link: link.url,
+                linkTags: link.tags)
             publish(.click(click), message: slot, at: now, deliverySide: true)
             counters.providers[provider, default: ProviderCounters()].clicks += 1
             if draws.nextUniform() < behavior.repeatClick && repeats < Self.maximumRepeats {
@@ -115,7 +131,8 @@ extension SESService {
         }
     }
 
-    private mutating func publishComplaint(_ slot: Int32, address: String, userAgent: String, at now: SimTime) {
+    private mutating func publishComplaint(_ slot: Int32, address: String, userAgent: String, at now: SimTime)
+    {
         let complaint = Complaint(
             complainedRecipients: [address], timestamp: now,
             feedbackId: feedbackID(slot, position: 0, salt: 7, at: now), userAgent: userAgent,
@@ -131,7 +148,9 @@ extension SESService {
     }
 
     private func followUpProvider(_ message: InFlightMessage, position: Int) -> String {
-        guard let audience = message.origin.audience else { return message.accepted.recipients[position].domain }
+        guard let audience = message.origin.audience else {
+            return message.accepted.recipients[position].domain
+        }
         let member = (message.origin.firstMember + position) % audiences[audience].size
         return audiences[audience].providers[audiences[audience].providerIndex(of: member)].domain
     }

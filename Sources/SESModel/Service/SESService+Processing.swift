@@ -47,7 +47,9 @@ extension SESService {
         // Each recipient: the account's suppression list, then a delivery attempt.
         var attempting = 0
         for (position, recipient) in accepted.recipients.enumerated() {
-            if recipient.mailboxSimulatorScenario == nil && account.suppressionList.contains(recipient.address) {
+            if recipient.mailboxSimulatorScenario == nil
+                && account.suppressionList.contains(recipient.address)
+            {
                 suppressed(slot, position: position, at: now)
                 continue
             }
@@ -59,7 +61,9 @@ extension SESService {
     }
 
     /// Renders `template` with `data` merged over `defaultData` into ``rendered``.
-    private mutating func render(template name: String, data: String?, defaultData: String?) throws(TemplateError) {
+    private mutating func render(template name: String, data: String?, defaultData: String?)
+        throws(TemplateError)
+    {
         let template = try account.templates.template(named: name)
         try dataParser.parseRenderingData(Array((data ?? "{}").utf8), into: &replacementData)
         if let defaultData {
@@ -86,7 +90,8 @@ extension SESService {
         messages[slot].tracksClicks = set.tracksClicks && !trackedLinks.isEmpty
         if set.tracksClicks {
             messages[slot].links = trackedLinks.map { link in
-                TrackedLinkInfo(url: link.url, tags: link.tags.map { NameValue(name: $0.name, value: $0.value) })
+                TrackedLinkInfo(
+                    url: link.url, tags: link.tags.map { NameValue(name: $0.name, value: $0.value) })
             }
         }
     }
@@ -98,7 +103,9 @@ extension SESService {
             return bytes.withUnsafeBufferPointer { buffer in
                 var start = 0
                 while start + pattern.count <= buffer.count {
-                    if buffer[start] == pattern[0] && buffer[start..<start + pattern.count].elementsEqual(pattern) {
+                    if buffer[start] == pattern[0]
+                        && buffer[start..<start + pattern.count].elementsEqual(pattern)
+                    {
                         return true
                     }
                     start += 1
@@ -124,7 +131,8 @@ extension SESService {
             bouncedRecipients: [
                 BouncedRecipient(
                     emailAddress: address, action: "failed", status: "5.1.1",
-                    diagnosticCode: "Amazon SES did not send the message to this address because it is on the "
+                    diagnosticCode:
+                        "Amazon SES did not send the message to this address because it is on the "
                         + "suppression list for your account.")
             ],
             timestamp: now, feedbackId: feedbackID(slot, position: position, salt: 1, at: now),
@@ -145,7 +153,8 @@ extension SESService {
             audienceIndex = Int32(audience)
             providerIndex = Int32(audiences[audience].providerIndex(of: member))
         }
-        let maximum = message.accepted.configurationSet.flatMap { account.configurationSets[$0].maximumDeliveryTime }
+        let maximum =
+            message.accepted.configurationSet.flatMap { account.configurationSets[$0].maximumDeliveryTime }
             ?? parameters.defaultMaximumDeliveryTime
         var unit = DeliveryUnit(
             message: slot, recipient: Int16(position), audience: audienceIndex, provider: providerIndex,
@@ -165,7 +174,8 @@ extension SESService {
     /// How the unit's recipient behaves.
     func behavior(of unit: DeliveryUnit) -> RecipientBehavior {
         unit.audience >= 0
-            ? audiences[Int(unit.audience)].providers[Int(unit.provider)].behavior : parameters.defaultBehavior
+            ? audiences[Int(unit.audience)].providers[Int(unit.provider)].behavior
+            : parameters.defaultBehavior
     }
 
     /// The provider the unit's recipient belongs to: its audience provider's

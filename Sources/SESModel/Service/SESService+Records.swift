@@ -7,7 +7,8 @@ extension SESService {
     func publishedTags(for message: AcceptedMessage) -> [NameValue] {
         var tags = message.tags
         if let index = message.configurationSet {
-            tags.append(NameValue(name: "ses:configuration-set", value: account.configurationSets[index].name))
+            tags.append(
+                NameValue(name: "ses:configuration-set", value: account.configurationSets[index].name))
         }
         tags.append(NameValue(name: "ses:source-ip", value: account.settings.sourceIp))
         tags.append(NameValue(name: "ses:from-domain", value: message.source.domain))
@@ -26,21 +27,28 @@ extension SESService {
             NameValue(name: "To", value: accepted.destination.toAddresses.joined(separator: ", ")),
         ]
         if !accepted.destination.ccAddresses.isEmpty {
-            headers.append(NameValue(name: "Cc", value: accepted.destination.ccAddresses.joined(separator: ", ")))
+            headers.append(
+                NameValue(name: "Cc", value: accepted.destination.ccAddresses.joined(separator: ", ")))
         }
         if let subject { headers.append(NameValue(name: "Subject", value: subject)) }
         headers.append(NameValue(name: "MIME-Version", value: "1.0"))
         headers.append(
             NameValue(
                 name: "Content-Type",
-                value: "multipart/alternative; boundary=\"----=_Part_\(accepted.serial)_\(accepted.messageId.prefix & 0xFFFF_FFFF)\""))
-        if let feedback = feedbackIDHeader(message) { headers.append(NameValue(name: "Feedback-ID", value: feedback)) }
+                value:
+                    "multipart/alternative; boundary=\"----=_Part_\(accepted.serial)_\(accepted.messageId.prefix & 0xFFFF_FFFF)\""
+            ))
+        if let feedback = feedbackIDHeader(message) {
+            headers.append(NameValue(name: "Feedback-ID", value: feedback))
+        }
         return MailObject(
-            timestamp: accepted.acceptedAt, source: accepted.source.text, sourceArn: sourceArn(accepted.source),
+            timestamp: accepted.acceptedAt, source: accepted.source.text,
+            sourceArn: sourceArn(accepted.source),
             sendingAccountId: account.settings.accountId, messageId: accepted.messageId,
             destination: accepted.recipients.map(\.address), headersTruncated: false, headers: headers,
             commonHeaders: CommonHeaders(
-                from: [accepted.source.text], to: accepted.destination.toAddresses, messageId: accepted.messageId,
+                from: [accepted.source.text], to: accepted.destination.toAddresses,
+                messageId: accepted.messageId,
                 subject: subject),
             tags: message.publishedTags, outgoingIp: deliverySide ? outgoingIp(for: message) : nil)
     }
@@ -72,18 +80,22 @@ extension SESService {
     /// A feedback ID in SES's message-ID shape, for a bounce or complaint.
     func feedbackID(_ slot: Int32, position: Int, salt: UInt64, at now: SimTime) -> MessageID {
         let serial = messages[slot].accepted.serial
-        let high = identifierStream.bits(key: StableHash.combine(serial, UInt64(position) << 8 | salt), index: 0)
-        let low = identifierStream.bits(key: StableHash.combine(serial, UInt64(position) << 8 | salt), index: 1)
+        let high = identifierStream.bits(
+            key: StableHash.combine(serial, UInt64(position) << 8 | salt), index: 0)
+        let low = identifierStream.bits(
+            key: StableHash.combine(serial, UInt64(position) << 8 | salt), index: 1)
         let millis = account.calendar.unixMicroseconds(of: now) / 1_000
         return MessageID(
             prefix: MessageIDGenerator.regionPrefix(account.settings.region) << 48
                 | (UInt64(bitPattern: millis) & 0xFFFF_FFFF_FFFF),
-            uuid: UInt128((high & ~0xF000) | 0x4000) << 64 | UInt128((low & ~(0xC000 << 48)) | (0x8000 << 48)))
+            uuid: UInt128((high & ~0xF000) | 0x4000) << 64 | UInt128((low & ~(0xC000 << 48)) | (0x8000 << 48))
+        )
     }
 
     /// Eight digits for the simulator's `250 ok:  Message NNNNNNNN accepted`.
     func feedbackDigits(_ slot: Int32) -> String {
-        String(identifierStream.bits(key: messages[slot].accepted.serial, index: 200) % 90_000_000 + 10_000_000)
+        String(
+            identifierStream.bits(key: messages[slot].accepted.serial, index: 200) % 90_000_000 + 10_000_000)
     }
 
     /// The IP the message goes out on. Until dedicated IPs are configured it
@@ -110,7 +122,8 @@ enum SharedPool {
 
 /// Base64 (RFC 4648) for the Feedback-ID header.
 enum Base64 {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let alphabet = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     static func encode(_ bytes: [UInt8]) -> String {
         var output: [UInt8] = []

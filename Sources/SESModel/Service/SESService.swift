@@ -48,7 +48,9 @@ public struct SESService: Sendable {
     var trackedLinks: [TrackedLink] = []
 
     /// The service of `account`, with the pipeline set up as `parameters` says.
-    public init(account: SESAccount, parameters: DeliveryParameters, audiences: [Audience], streams: RandomStreams) {
+    public init(
+        account: SESAccount, parameters: DeliveryParameters, audiences: [Audience], streams: RandomStreams
+    ) {
         self.account = account
         self.parameters = parameters
         self.audiences = audiences
@@ -76,7 +78,9 @@ public struct SESService: Sendable {
     }
 
     /// `SendTemplatedEmail`, then the pipeline takes the accepted message.
-    public mutating func sendTemplatedEmail(_ request: SendTemplatedEmailRequest, origin: MessageOrigin, at now: SimTime)
+    public mutating func sendTemplatedEmail(
+        _ request: SendTemplatedEmailRequest, origin: MessageOrigin, at now: SimTime
+    )
         throws(SESError) -> AcceptedMessage
     {
         let message = try account.sendTemplatedEmail(request, at: now)
@@ -134,7 +138,8 @@ public struct SESService: Sendable {
     /// the message when nothing more is to happen to it.
     mutating func settle(_ slot: Int32, recipients count: Int, outcome: DeliveryOutcome) {
         counters.outcomes[outcome, default: 0] += count
-        settlements.append(Settlement(token: messages[slot].origin.token, recipients: count, outcome: outcome))
+        settlements.append(
+            Settlement(token: messages[slot].origin.token, recipients: count, outcome: outcome))
         messages[slot].recipientsInDelivery -= count
         releaseIfFinished(slot)
     }
@@ -152,7 +157,8 @@ public struct SESService: Sendable {
         counters.events[detail.type.rawValue] += 1
         published.append(
             SESEvent(
-                time: now, mail: mailObject(record, includeSubject: includeSubject, deliverySide: deliverySide),
+                time: now,
+                mail: mailObject(record, includeSubject: includeSubject, deliverySide: deliverySide),
                 detail: detail, configurationSet: record.accepted.configurationSet))
     }
 
@@ -164,7 +170,8 @@ public struct SESService: Sendable {
         let key: UInt64
         if let audience = message.origin.audience {
             let member = UInt64((message.origin.firstMember + position) % audiences[audience].size)
-            key = StableHash.combine(StableHash.combine(UInt64(audience) &+ 1, member), UInt64(message.origin.cycle))
+            key = StableHash.combine(
+                StableHash.combine(UInt64(audience) &+ 1, member), UInt64(message.origin.cycle))
         } else {
             key = StableHash.combine(message.accepted.serial ^ 0xA5A5_0000_0000_0000, UInt64(position))
         }

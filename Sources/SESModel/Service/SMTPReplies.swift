@@ -60,7 +60,8 @@ enum SMTPReplies {
     static func reportingHost(outgoingIp: String, region: String) -> String {
         let octets = outgoingIp.split(separator: ".")
         let name = octets.count == 4 ? "a\(octets[2])-\(octets[3])" : "a0-0"
-        return region == "us-east-1" ? "\(name).smtp-out.amazonses.com" : "\(name).smtp-out.\(region).amazonses.com"
+        return region == "us-east-1"
+            ? "\(name).smtp-out.amazonses.com" : "\(name).smtp-out.\(region).amazonses.com"
     }
 }
 

@@ -48,7 +48,9 @@ public struct TrackingInstrumenter: Sendable {
         return true
     }
 
-    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
+    private static func isSpace(_ c: UInt8) -> Bool {
+        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
+    }
 
     private static func isTagNameEnd(_ c: UInt8) -> Bool {
         isSpace(c) || c == UInt8(ascii: ">") || c == UInt8(ascii: "/")
@@ -110,7 +112,9 @@ public struct TrackingInstrumenter: Sendable {
                     index = min(valueEnd + 1, end)
                 } else {
                     let valueStart = probe
-                    while probe < end && !isSpace(html[probe]) && html[probe] != UInt8(ascii: ">") { probe += 1 }
+                    while probe < end && !isSpace(html[probe]) && html[probe] != UInt8(ascii: ">") {
+                        probe += 1
+                    }
                     value = valueStart..<probe
                     index = probe
                 }
@@ -127,13 +131,15 @@ public struct TrackingInstrumenter: Sendable {
     ) {
         let attributes = Self.attributes(html, from: start + 2, to: end - 1)
         let noTrack = attributes.contains { $0.name == "ses:no-track" }
-        let tags = attributes.first { $0.name == "ses:tags" }.flatMap { $0.value }.map {
-            Self.linkTags(String(decoding: html[$0], as: UTF8.self))
-        } ?? []
+        let tags =
+            attributes.first { $0.name == "ses:tags" }.flatMap { $0.value }.map {
+                Self.linkTags(String(decoding: html[$0], as: UTF8.self))
+            } ?? []
         var redirect: String?
         var hrefIndex: Int?
         if !noTrack && options.tracksClicks && links.count < Self.maximumTrackedLinks,
-            let index = attributes.firstIndex(where: { $0.name == "href" }), let range = attributes[index].value
+            let index = attributes.firstIndex(where: { $0.name == "href" }),
+            let range = attributes[index].value
         {
             let url = String(decoding: html[range], as: UTF8.self)
             if let scheme = Self.trackableScheme(url) {
@@ -180,7 +186,9 @@ public struct TrackingInstrumenter: Sendable {
         while index < bytes.count {
             let c = bytes[index]
             if c == UInt8(ascii: "%") {
-                guard index + 2 < bytes.count, isHex(bytes[index + 1]), isHex(bytes[index + 2]) else { return nil }
+                guard index + 2 < bytes.count, isHex(bytes[index + 1]), isHex(bytes[index + 2]) else {
+                    return nil
+                }
                 index += 3
                 continue
             }
@@ -191,12 +199,14 @@ public struct TrackingInstrumenter: Sendable {
     }
 
     private static func isHex(_ c: UInt8) -> Bool {
-        (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "f"))
+        (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+            || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "f"))
     }
 
     /// RFC 3986 unreserved and reserved characters.
     private static func isURLCharacter(_ c: UInt8) -> Bool {
-        if (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+        if (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z"))
+            || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
             || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
         {
             return true
@@ -220,7 +230,8 @@ public struct TrackingInstrumenter: Sendable {
     private static func isTagText(_ text: String) -> Bool {
         text.unicodeScalars.count <= 256
             && text.unicodeScalars.allSatisfy {
-                ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_" || $0 == "-"
+                ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_"
+                    || $0 == "-"
             }
     }
 
@@ -229,7 +240,8 @@ public struct TrackingInstrumenter: Sendable {
     static func redirect(url: String, scheme: String, ordinal: Int, options: TrackingOptions) -> String {
         var encoded = ""
         for byte in url.utf8 {
-            if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
                 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
                 || byte == UInt8(ascii: ":")
@@ -244,13 +256,15 @@ public struct TrackingInstrumenter: Sendable {
         }
         let signature = TrackingSignature.make(
             seed: options.seed, messageID: options.messageID, ordinal: ordinal, url: url)
-        return "\(scheme)://\(options.trackingDomain)/L0/\(encoded)/1/\(options.messageID)/\(signature)=\(ordinal)"
+        return
+            "\(scheme)://\(options.trackingDomain)/L0/\(encoded)/1/\(options.messageID)/\(signature)=\(ordinal)"
     }
 
     /// `<img alt="" src="<scheme>://<domain>/I0/<message ID>/<signature>=0" style="…">`,
     /// the shape of SES's observed open pixel.
     private func appendPixel(_ options: TrackingOptions, to output: inout [UInt8]) {
-        let signature = TrackingSignature.make(seed: options.seed, messageID: options.messageID, ordinal: 0, url: "")
+        let signature = TrackingSignature.make(
+            seed: options.seed, messageID: options.messageID, ordinal: 0, url: "")
         let tag =
             "<img alt=\"\" src=\"\(options.pixelScheme)://\(options.trackingDomain)/I0/\(options.messageID)/"
             + "\(signature)=0\" style=\"display: none; width: 1px; height: 1px;\">"

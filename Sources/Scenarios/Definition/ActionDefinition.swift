@@ -1,7 +1,8 @@
+import SESTemplates
 import SimCore
 
 /// An API call the scenario makes at an instant.
-public struct ActionDefinition: Hashable, Sendable {
+public struct ActionDefinition: Equatable, Sendable {
     /// When it is made.
     public var at: SimTime
     /// What it does.
@@ -11,12 +12,12 @@ public struct ActionDefinition: Hashable, Sendable {
 }
 
 /// The API calls a scenario can make.
-public enum ActionCall: Hashable, Sendable {
+public enum ActionCall: Equatable, Sendable {
     case updateAccountSendingEnabled(Bool)
     case updateConfigurationSetSendingEnabled(configurationSet: String, enabled: Bool)
     case updateConfigurationSetReputationMetricsEnabled(configurationSet: String, enabled: Bool)
-    case createTemplate(TemplateDefinition)
-    case updateTemplate(TemplateDefinition)
+    case createTemplate(EmailTemplate)
+    case updateTemplate(EmailTemplate)
     case deleteTemplate(String)
 
     /// The API name, as SES spells it.

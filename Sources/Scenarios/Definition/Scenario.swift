@@ -1,5 +1,6 @@
 import SESEvents
 import SESModel
+import SESTemplates
 import SimCore
 
 /// A scenario: one run's account, its traffic and what is expected of it,
@@ -22,7 +23,11 @@ public struct Scenario: Sendable {
     /// Whether the account can send when the run starts.
     public var accountSendingEnabled: Bool
     /// Templates that exist when the run starts.
-    public var templates: [TemplateDefinition]
+    public var templates: [EmailTemplate]
+    /// The delivery pipeline's settings.
+    public var delivery: DeliveryParameters
+    /// Stand-ins for recipient lists.
+    public var audiences: [AudienceDefinition]
     /// Configuration sets that exist when the run starts.
     public var configurationSets: [ConfigurationSet]
     /// The clients that send.
@@ -38,18 +43,19 @@ public struct Scenario: Sendable {
     public var end: SimTime { .start + duration }
 }
 
-/// A template as a scenario states it (SES's CreateTemplate fields).
-public struct TemplateDefinition: Hashable, Sendable {
+/// An audience as a scenario states it: built into an ``Audience`` with
+/// the run's random streams.
+public struct AudienceDefinition: Hashable, Sendable {
     public var name: String
-    public var subject: String?
-    public var text: String?
-    public var html: String?
+    public var size: Int
+    public var addressPattern: String
+    public var providers: [ProviderShare]
 
-    public init(name: String, subject: String?, text: String?, html: String?) {
+    public init(name: String, size: Int, addressPattern: String, providers: [ProviderShare]) {
         self.name = name
-        self.subject = subject
-        self.text = text
-        self.html = html
+        self.size = size
+        self.addressPattern = addressPattern
+        self.providers = providers
     }
 }
 

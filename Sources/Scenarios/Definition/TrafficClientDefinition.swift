@@ -40,6 +40,8 @@ public struct TrafficClientDefinition: Hashable, Sendable {
 public enum RecipientSource: Hashable, Sendable {
     /// An explicit list of addresses.
     case list([String])
+    /// Members `from ..< from + count` of the audience with index `audience`.
+    case audience(name: String, from: Int, count: Int?)
 }
 
 /// One per-recipient template data field and how its value is made.

@@ -1,5 +1,6 @@
 import SESEvents
 import SESModel
+import SESTemplates
 import SimCore
 
 extension ScenarioReader {
@@ -40,7 +41,7 @@ extension ScenarioReader {
             guard let templateValue = mapping.required("template"),
                 let fields = templateValue.mapping(allowedKeys: Self.templateKeys)
             else { return nil }
-            let template: TemplateDefinition?
+            let template: EmailTemplate?
             if let file = fields.optional("file") {
                 template = file.string.flatMap { readTemplateFile($0, at: file) }
             } else {

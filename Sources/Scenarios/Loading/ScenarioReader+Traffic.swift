@@ -161,8 +161,23 @@ extension ScenarioReader {
     }
 
     func readRecipients(_ value: YAMLValue?) -> RecipientSource? {
-        guard let value, let mapping = value.mapping(allowedKeys: ["list"]) else { return nil }
-        guard let list = mapping.required("list", what: "a list of addresses")?.list else { return nil }
+        guard let value, let mapping = value.mapping(allowedKeys: ["list", "audience", "from", "count"])
+        else {
+            return nil
+        }
+        if let audience = mapping.optional("audience") {
+            if mapping.has("list") { value.report("recipients come from a list or an audience, not both") }
+            guard let name = audience.nonEmptyString else { return nil }
+            let from = mapping.optional("from")?.int(in: 0...1_000_000_000, what: "a member index") ?? 0
+            let count = mapping.optional("count")?.int(in: 1...1_000_000_000, what: "a number of recipients")
+            return .audience(name: name, from: from, count: count)
+        }
+        if mapping.has("from") || mapping.has("count") {
+            value.report("'from' and 'count' slice an audience; a list has neither")
+        }
+        guard let list = mapping.required("list", what: "a list of addresses, or an audience")?.list else {
+            return nil
+        }
         if list.isEmpty {
             mapping.optional("list")?.report("list at least one recipient")
             return nil

@@ -1,6 +1,7 @@
 import Foundation
 import SESEvents
 import SESModel
+import SESTemplates
 import SimCore
 import Yams
 
@@ -16,7 +17,7 @@ struct ScenarioReader {
 
     static let topLevelKeys = [
         "name", "description", "seed", "start", "duration", "account", "templates", "configurationSets",
-        "traffic", "actions", "expect", "output",
+        "audiences", "delivery", "traffic", "actions", "expect", "output",
     ]
 
     mutating func read(_ root: YAMLValue) -> Scenario? {
@@ -45,6 +46,8 @@ struct ScenarioReader {
         let (account, sendingEnabled) = readAccount(top.optional("account"))
         let templates = readTemplates(top.optional("templates"))
         let configurationSets = readConfigurationSets(top.optional("configurationSets"))
+        let audiences = readAudiences(top.optional("audiences"))
+        let delivery = readDelivery(top.optional("delivery"))
         let traffic = top.optional("traffic")?.list?.compactMap { readClient($0) } ?? []
         let actions = top.optional("actions")?.list?.compactMap { readAction($0) } ?? []
         let expectations = top.optional("expect")?.list?.compactMap { readExpectation($0) } ?? []
@@ -54,7 +57,9 @@ struct ScenarioReader {
             file: issues.file, name: name ?? "", description: description, seed: UInt64(seed),
             calendar: calendar,
             duration: duration ?? .hours(1), account: account, accountSendingEnabled: sendingEnabled,
-            templates: templates, configurationSets: configurationSets, traffic: traffic, actions: actions,
+            templates: templates, delivery: delivery, audiences: audiences,
+            configurationSets: configurationSets,
+            traffic: traffic, actions: actions,
             expectations: expectations, output: output)
         checkReferences(scenario, top: top)
         return scenario
@@ -65,7 +70,7 @@ struct ScenarioReader {
     static let accountKeys = [
         "region", "accountId", "sandbox", "maxSendRate", "max24HourSend", "burst", "identities",
         "callerIdentity",
-        "sourceIp", "sendingEnabled", "mailFromDomainFailures",
+        "sourceIp", "sendingEnabled", "mailFromDomainFailures", "suppression",
     ]
 
     func readAccount(_ value: YAMLValue?) -> (AccountSettings, Bool) {
@@ -130,6 +135,30 @@ struct ScenarioReader {
         if let failures = mapping.optional("mailFromDomainFailures")?.list {
             settings.identitiesWithFailedMailFromDomain = failures.compactMap(\.nonEmptyString)
         }
+        if let suppression = mapping.optional("suppression")?.mapping(allowedKeys: [
+            "enabled", "reasons", "addresses",
+        ]) {
+            let enabled = suppression.optional("enabled")?.bool ?? true
+            var reasons: Set<SuppressionReason> = [.bounce, .complaint]
+            if let list = suppression.optional("reasons")?.list {
+                reasons = Set(
+                    list.compactMap {
+                        $0.choice(
+                            SuppressionReason.allCases.map { ($0.rawValue, $0) }, what: "suppression reason")
+                    })
+            }
+            var addresses: [String] = []
+            for item in suppression.optional("addresses")?.list ?? [] {
+                guard let text = item.nonEmptyString else { continue }
+                do throws(SESError) {
+                    addresses.append(try EmailAddress(parsing: text).address)
+                } catch {
+                    item.report("not an email address: \(error.message)")
+                }
+            }
+            settings.suppressionList = SuppressionList(
+                enabled: enabled, reasons: reasons, addresses: addresses)
+        }
         let sendingEnabled = mapping.optional("sendingEnabled")?.bool ?? true
         return (settings, sendingEnabled)
     }
@@ -147,13 +176,13 @@ struct ScenarioReader {
 
     static let templateKeys = ["name", "subject", "text", "html", "file"]
 
-    func readTemplates(_ value: YAMLValue?) -> [TemplateDefinition] {
+    func readTemplates(_ value: YAMLValue?) -> [EmailTemplate] {
         guard let items = value?.list else { return [] }
-        var templates: [TemplateDefinition] = []
+        var templates: [EmailTemplate] = []
         var names: Set<String> = []
         for item in items {
             guard let mapping = item.mapping(allowedKeys: Self.templateKeys) else { continue }
-            var template: TemplateDefinition?
+            var template: EmailTemplate?
             if let file = mapping.optional("file") {
                 if mapping.has("subject") || mapping.has("text") || mapping.has("html") || mapping.has("name")
                 {
@@ -174,19 +203,43 @@ struct ScenarioReader {
         return templates
     }
 
-    func readInlineTemplate(_ mapping: YAMLMapping) -> TemplateDefinition? {
+    func readInlineTemplate(_ mapping: YAMLMapping) -> EmailTemplate? {
         guard let name = mapping.required("name")?.nonEmptyString else { return nil }
-        let template = TemplateDefinition(
-            name: name, subject: mapping.optional("subject")?.string, text: mapping.optional("text")?.string,
-            html: mapping.optional("html")?.string)
-        if template.text == nil && template.html == nil {
+        let template = EmailTemplate(
+            name: name, subjectPart: mapping.optional("subject")?.string,
+            textPart: mapping.optional("text")?.string,
+            htmlPart: mapping.optional("html")?.string)
+        if template.textPart == nil && template.htmlPart == nil {
             mapping.owner.report("a template needs a text or an html part (or both)")
         }
-        return template
+        return checkCompiles(
+            template, at: mapping.owner,
+            parts: ["SubjectPart": "subject", "TextPart": "text", "HtmlPart": "html"], mapping: mapping)
+    }
+
+    /// Compiles `template` as CreateTemplate would, reporting a template
+    /// syntax error at the part's value (with the line and column in the part).
+    func checkCompiles(
+        _ template: EmailTemplate, at value: YAMLValue, parts: [String: String], mapping: YAMLMapping?
+    ) -> EmailTemplate? {
+        do throws(TemplateError) {
+            _ = try CompiledTemplate(template)
+            return template
+        } catch {
+            var target = value
+            if let location = error.location, let key = parts[location.part],
+                let partValue = mapping?.optional(key)
+            {
+                target = partValue
+            }
+            let position = error.location.map { " (\($0.part) line \($0.line), column \($0.column))" } ?? ""
+            target.report("\(error.name): \(error.message)\(position)")
+            return nil
+        }
     }
 
     /// An AWS CLI `create-template` input file (`{"Template": {...}}`) or the bare template object.
-    func readTemplateFile(_ relativePath: String, at value: YAMLValue) -> TemplateDefinition? {
+    func readTemplateFile(_ relativePath: String, at value: YAMLValue) -> EmailTemplate? {
         let path =
             relativePath.hasPrefix("/")
             ? relativePath : (directory as NSString).appendingPathComponent(relativePath)
@@ -221,10 +274,10 @@ struct ScenarioReader {
             let mapping = root.mapping(allowedKeys: ["TemplateName", "SubjectPart", "TextPart", "HtmlPart"]),
             let name = mapping.required("TemplateName")?.nonEmptyString
         else { return nil }
-        return TemplateDefinition(
-            name: name, subject: mapping.optional("SubjectPart")?.string,
-            text: mapping.optional("TextPart")?.string,
-            html: mapping.optional("HtmlPart")?.string)
+        let template = EmailTemplate(
+            name: name, subjectPart: mapping.optional("SubjectPart")?.string,
+            textPart: mapping.optional("TextPart")?.string, htmlPart: mapping.optional("HtmlPart")?.string)
+        return checkCompiles(template, at: value, parts: [:], mapping: nil)
     }
 
     // MARK: - Configuration sets

@@ -15,7 +15,7 @@ struct SummaryBuilder {
 
     func build() -> JSONValue {
         let calendar = model.scenario.calendar
-        var account = model.account
+        var account = model.service.account
         var summary: [String: JSONValue] = [
             "scenario": .string(model.scenario.name),
             "seed": .integer(Int64(bitPattern: model.scenario.seed)),
@@ -40,10 +40,19 @@ struct SummaryBuilder {
                     ])
                 }),
         ]
+        summary["events"] = .object(
+            Dictionary(
+                uniqueKeysWithValues: EventType.allCases.map {
+                    ($0.matchingName, JSONValue.int(model.events.total[$0.rawValue]))
+                }))
+        summary["delivery"] = delivery()
         summary["configurationSets"] = .object(
             Dictionary(
-                uniqueKeysWithValues: model.account.configurationSets.enumerated().compactMap { index, set in
-                    guard model.account.indexOfConfigurationSet(named: set.name) == index else { return nil }
+                uniqueKeysWithValues: model.service.account.configurationSets.enumerated().compactMap {
+                    index, set in
+                    guard model.service.account.indexOfConfigurationSet(named: set.name) == index else {
+                        return nil
+                    }
                     return (
                         set.name,
                         JSONValue.object([
@@ -55,6 +64,68 @@ struct SummaryBuilder {
                     )
                 }))
         return .object(summary)
+    }
+
+    private func delivery() -> JSONValue {
+        let counters = model.service.counters
+        let latency = counters.deliveryLatency
+        func seconds(_ milliseconds: UInt64) -> JSONValue { .number(Double(milliseconds) / 1_000) }
+        var latencySummary: [String: JSONValue] = ["count": .integer(Int64(latency.totalCount))]
+        if latency.totalCount > 0 {
+            latencySummary["p50"] = seconds(latency.valueAtPercentile(50))
+            latencySummary["p90"] = seconds(latency.valueAtPercentile(90))
+            latencySummary["p99"] = seconds(latency.valueAtPercentile(99))
+            latencySummary["max"] = seconds(latency.max)
+            latencySummary["mean"] = .number((latency.mean / 1_000 * 1_000).rounded() / 1_000)
+        }
+        let providers = counters.providers.mapValues { provider -> JSONValue in
+            .object([
+                "attempted": .int(provider.attempted), "delivered": .int(provider.delivered),
+                "hardBounces": .int(provider.hardBounces), "softBounces": .int(provider.softBounces),
+                "deferrals": .int(provider.deferrals), "complaints": .int(provider.complaints),
+                "opens": .int(provider.opens), "clicks": .int(provider.clicks),
+                "unsubscribes": .int(provider.unsubscribes),
+            ])
+        }
+        let suppression = model.service.account.suppressionList
+        return .object([
+            "outcomes": .object(
+                Dictionary(
+                    uniqueKeysWithValues: DeliveryOutcome.allCases.map {
+                        ($0.rawValue, JSONValue.int(counters.outcomes[$0] ?? 0))
+                    })),
+            "bounces": .object(counters.bounces.mapValues { .int($0) }),
+            "deferrals": .object(
+                Dictionary(
+                    uniqueKeysWithValues: counters.deferrals.map {
+                        ($0.key.rawValue, JSONValue.int($0.value))
+                    })),
+            "deliveryAttempts": .int(counters.deliveryAttempts),
+            "retries": .int(counters.retries),
+            "unreportedComplaints": .int(counters.unreportedComplaints),
+            "latencySeconds": .object(latencySummary),
+            "inFlight": .object([
+                "messages": .int(model.service.messagesInFlight),
+                "deliveries": .int(model.service.deliveriesInFlight),
+            ]),
+            "providers": .object(providers),
+            "suppressionList": .object([
+                "enabled": .bool(suppression.enabled), "listed": .int(suppression.count),
+                "added": .object(
+                    Dictionary(
+                        uniqueKeysWithValues: counters.suppressionAdditions.map {
+                            ($0.key.rawValue, JSONValue.int($0.value))
+                        })),
+            ]),
+        ])
+    }
+
+    private func outcomes(_ counts: [DeliveryOutcome: Int]) -> JSONValue {
+        .object(
+            Dictionary(
+                uniqueKeysWithValues: DeliveryOutcome.allCases.map {
+                    ($0.rawValue, JSONValue.int(counts[$0] ?? 0))
+                }))
     }
 
     private func client(_ client: ClientRuntime) -> JSONValue {
@@ -72,17 +143,19 @@ struct SummaryBuilder {
                 "dropped": .int(counters.recipientsDropped),
                 "failed": .int(counters.recipientsFailed),
             ]),
+            "outcomes": outcomes(counters.outcomes),
         ]
         if client.isCampaign {
             object["campaigns"] = .array(
                 client.occurrences.map { occurrence in
                     var campaign: [String: JSONValue] = [
                         "start": .string(calendar.timestamp(occurrence.start)),
-                        "recipients": .int(occurrence.end - (occurrence.end - client.campaignSize)),
+                        "recipients": .int(client.campaignSize),
                         "accepted": .int(occurrence.recipientsAccepted),
                         "dropped": .int(occurrence.recipientsDropped),
                         "failed": .int(occurrence.recipientsFailed),
                         "inFlight": .int(occurrence.recipientsInFlight),
+                        "outcomes": outcomes(occurrence.outcomes),
                         "completed": .bool(occurrence.completedAt != nil),
                     ]
                     if let last = occurrence.lastAccepted {

@@ -32,6 +32,8 @@ struct CampaignOccurrence: Sendable {
     var recipientsInFlight = 0
     /// Recipients waiting for a retry.
     var recipientsAwaitingRetry = 0
+    /// Recipients by final outcome.
+    var outcomes: [DeliveryOutcome: Int] = [:]
     var firstAccepted: SimTime?
     var lastAccepted: SimTime?
     var completedAt: SimTime?
@@ -57,14 +59,18 @@ struct ClientCounters: Sendable {
     var recipientsFailed = 0
     /// Calls that were throttled whole, or had a throttled entry.
     var throttledCalls = 0
+    /// Recipients by final outcome.
+    var outcomes: [DeliveryOutcome: Int] = [:]
 }
 
 /// A traffic client while the run goes on.
 struct ClientRuntime: Sendable {
     let definition: TrafficClientDefinition
     let index: Int
-    /// The recipient list (cycled by index).
+    /// The recipient list (cycled by index), for list clients.
     let addresses: [String]
+    /// The audience, its first member and the number of members, for audience clients.
+    let audience: (index: Int, audience: Audience, from: Int, count: Int)?
     var occurrences: [CampaignOccurrence] = []
     var counters = ClientCounters()
     /// Retry batches waiting for their event, by slot.
@@ -75,11 +81,21 @@ struct ClientRuntime: Sendable {
     var arrivals: ArrivalSchedule?
     var random: Xoshiro256StarStar
 
-    init(definition: TrafficClientDefinition, index: Int, streams: RandomStreams) {
+    init(definition: TrafficClientDefinition, index: Int, streams: RandomStreams, audiences: [Audience]) {
         self.definition = definition
         self.index = index
         switch definition.recipients {
-        case .list(let addresses): self.addresses = addresses
+        case .list(let addresses):
+            self.addresses = addresses
+            self.audience = nil
+        case .audience(let name, let from, let count):
+            // The loader checked that the audience exists and the slice fits.
+            let audienceIndex = audiences.firstIndex { $0.name == name }!
+            let size = audiences[audienceIndex].size
+            self.addresses = []
+            self.audience = (
+                audienceIndex, audiences[audienceIndex], from, min(count ?? (size - from), size - from)
+            )
         }
         self.random = streams.generator("client:\(definition.name)")
         switch definition.schedule {
@@ -94,15 +110,34 @@ struct ClientRuntime: Sendable {
     var isCampaign: Bool { arrivals == nil }
 
     /// Recipients of one campaign occurrence.
-    var campaignSize: Int { addresses.count }
+    var campaignSize: Int { audience?.count ?? addresses.count }
 
     /// Recipients per call for fresh sends.
     var destinationsPerCall: Int {
         definition.api == .sendBulkTemplatedEmail ? definition.destinationsPerCall : 1
     }
 
-    /// The address of recipient `index`.
-    func address(_ index: Int) -> String { addresses[index % addresses.count] }
+    /// The address of recipient `index` (the list or audience slice is cycled).
+    func address(_ index: Int) -> String {
+        if let audience { return audience.audience.address(of: audience.from + index % audience.count) }
+        return addresses[index % addresses.count]
+    }
+
+    /// Where the message to recipients starting at `index` comes from, for the
+    /// simulated SES: the audience member and how many times the client has
+    /// cycled through its recipients before.
+    func origin(firstRecipient index: Int, occurrence: Int) -> MessageOrigin {
+        let token = UInt64(self.index) << 48 | UInt64(occurrence)
+        guard let audience else { return MessageOrigin(token: token) }
+        return MessageOrigin(
+            token: token, audience: audience.index, firstMember: audience.from + index % audience.count,
+            cycle: index / audience.count)
+    }
+
+    /// The client and occurrence a settlement token names.
+    static func decode(token: UInt64) -> (client: Int, occurrence: Int) {
+        (Int(token >> 48), Int(token & 0xFFFF_FFFF_FFFF))
+    }
 
     /// Takes the next fresh destinations of `occurrence` for one call.
     mutating func takeDestinations(occurrence: Int) -> [PendingDestination] {
@@ -111,7 +146,10 @@ struct ClientRuntime: Sendable {
         while taken.count < destinationsPerCall, occurrences[occurrence].cursor < occurrences[occurrence].end
         {
             let first = occurrences[occurrence].cursor
-            let count = min(perMessage, occurrences[occurrence].end - first)
+            // A message never straddles the end of the recipient list (or
+            // audience slice): its recipients are consecutive members.
+            let count = min(
+                perMessage, occurrences[occurrence].end - first, campaignSize - first % campaignSize)
             taken.append(
                 PendingDestination(
                     firstRecipient: first, recipientCount: count, attempts: 0, occurrence: occurrence))

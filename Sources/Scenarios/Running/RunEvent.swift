@@ -1,5 +1,9 @@
+import SESModel
+
 /// Everything that can happen in a run, as small values on the event queue.
 enum RunEvent: Sendable {
+    /// Something the simulated SES scheduled for itself.
+    case service(ServiceEvent)
     /// A campaign occurrence of a client begins.
     case campaignStart(client: Int, occurrence: Int)
     /// A client's next paced or arriving call for fresh recipients.

@@ -41,9 +41,13 @@ extension RunModel {
             },
             configurationSetName: definition.configurationSet)
         clients[index].counters.calls += 1
+        let origins = destinations.map {
+            clients[index].origin(firstRecipient: $0.firstRecipient, occurrence: $0.occurrence)
+        }
         let result: BulkSendResult
         do throws(SESError) {
-            result = try account.sendBulkTemplatedEmail(request, at: now)
+            result = try service.sendBulkTemplatedEmail(request, origins: origins, at: now)
+            drainService(queue: &queue)
         } catch {
             api.record(.sendBulkTemplatedEmail, callResult: error.code.rawValue, error: error)
             file(destinations, client: index, error: error, queue: &queue)
@@ -76,27 +80,30 @@ extension RunModel {
         let now = queue.now
         let definition = clients[index].definition
         let destination = destinationAddresses(pending, client: index)
+        let origin = clients[index].origin(
+            firstRecipient: pending.firstRecipient, occurrence: pending.occurrence)
         clients[index].counters.calls += 1
         do throws(SESError) {
             let message: AcceptedMessage
             if definition.api == .sendEmail {
-                message = try account.sendEmail(
+                message = try service.sendEmail(
                     SendEmailRequest(
                         source: definition.source, destination: destination,
                         message: definition.content ?? SimpleContent(subject: ""),
                         configurationSetName: definition.configurationSet, tags: definition.tags),
-                    at: now)
+                    origin: origin, at: now)
             } else {
-                message = try account.sendTemplatedEmail(
+                message = try service.sendTemplatedEmail(
                     SendTemplatedEmailRequest(
                         source: definition.source, destination: destination,
                         template: definition.template ?? "",
                         templateData: singleMessageData(pending, client: index),
                         configurationSetName: definition.configurationSet, tags: definition.tags),
-                    at: now)
+                    origin: origin, at: now)
             }
             api.record(definition.api, callResult: "Success", error: nil)
             accepted(message, pending, client: index, now: now)
+            drainService(queue: &queue)
         } catch {
             api.record(definition.api, callResult: error.code.rawValue, error: error)
             file([pending], client: index, error: error, queue: &queue)
@@ -126,9 +133,8 @@ extension RunModel {
             clients[index].occurrences[occurrence].firstAccepted = now
         }
         clients[index].occurrences[occurrence].lastAccepted = now
+        clients[index].occurrences[occurrence].recipientsInFlight += pending.recipientCount
         timeline.recordAccepted(pending.recipientCount, client: index)
-        // Until the delivery pipeline takes over, acceptance is the final outcome.
-        settleIfDone(client: index, occurrence: occurrence, now: now)
         _ = message
     }
 

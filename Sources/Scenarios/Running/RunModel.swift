@@ -9,8 +9,10 @@ struct RunModel: SimulationModel {
 
     let scenario: Scenario
     let streams: RandomStreams
-    var account: SESAccount
+    var service: SESService
     var clients: [ClientRuntime]
+    /// Published events by type, and per timeline row.
+    var events = EventCounters()
     var api = APICounters()
     var timeline: TimelineRecorder
     var actionResults: [ActionResult] = []
@@ -31,11 +33,29 @@ struct RunModel: SimulationModel {
             }
         }
         for template in scenario.templates {
-            account.addTemplate(named: template.name)
+            do throws(SESError) {
+                try account.addTemplate(template)
+            } catch {
+                throw ScenarioRunError(message: "template \(template.name): \(error)")
+            }
         }
-        self.account = account
+        var audiences: [Audience] = []
+        for definition in scenario.audiences {
+            do throws(DistributionError) {
+                audiences.append(
+                    try Audience(
+                        name: definition.name, size: definition.size,
+                        addressPattern: definition.addressPattern,
+                        providers: definition.providers, streams: streams))
+            } catch {
+                throw ScenarioRunError(message: "audience \(definition.name): \(error)")
+            }
+        }
+        self.service = SESService(
+            account: account, parameters: scenario.delivery, audiences: audiences, streams: streams)
+        let streams = self.streams
         self.clients = scenario.traffic.enumerated().map { index, definition in
-            ClientRuntime(definition: definition, index: index, streams: RandomStreams(seed: scenario.seed))
+            ClientRuntime(definition: definition, index: index, streams: streams, audiences: audiences)
         }
         self.timeline = TimelineRecorder(
             interval: scenario.output.interval, clientCount: scenario.traffic.count)
@@ -76,6 +96,9 @@ struct RunModel: SimulationModel {
 
     mutating func handle(_ event: RunEvent, queue: inout EventQueue<RunEvent>) {
         switch event {
+        case .service(let serviceEvent):
+            service.handle(serviceEvent, at: queue.now)
+            drainService(queue: &queue)
         case .campaignStart(let client, let occurrence):
             startCampaign(client: client, occurrence: occurrence, queue: &queue)
         case .call(let client, let occurrence):
@@ -91,12 +114,45 @@ struct RunModel: SimulationModel {
         case .action(let index):
             perform(action: index, now: queue.now)
         case .timelineTick:
-            timeline.closeRow(at: queue.now, api: api, clients: clients)
+            timeline.closeRow(at: queue.now, api: api, clients: clients, events: &events)
             let next = queue.now + scenario.output.interval
             if next <= scenario.end { queue.schedule(.timelineTick, at: next) }
         case .snapshot(let index):
             snapshots[index] = SummaryBuilder(model: self, now: queue.now).build()
         }
+    }
+
+    /// Closes the timeline's last row at the run's end.
+    mutating func finishTimeline(at end: SimTime) {
+        timeline.finish(at: end, api: api, clients: clients, events: &events)
+    }
+
+    // MARK: - The simulated SES's outboxes
+
+    /// Takes what the service produced: events to schedule, events
+    /// published, recipients settled.
+    mutating func drainService(queue: inout EventQueue<RunEvent>) {
+        if !service.scheduled.isEmpty {
+            for (time, event) in service.scheduled { queue.schedule(.service(event), at: time) }
+            service.scheduled.removeAll(keepingCapacity: true)
+        }
+        if !service.published.isEmpty {
+            for event in service.published { events.record(event) }
+            service.published.removeAll(keepingCapacity: true)
+        }
+        if !service.settlements.isEmpty {
+            for settlement in service.settlements { settle(settlement, now: queue.now) }
+            service.settlements.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private mutating func settle(_ settlement: Settlement, now: SimTime) {
+        let (client, occurrence) = ClientRuntime.decode(token: settlement.token)
+        clients[client].counters.outcomes[settlement.outcome, default: 0] += settlement.recipients
+        clients[client].occurrences[occurrence].outcomes[settlement.outcome, default: 0] +=
+            settlement.recipients
+        clients[client].occurrences[occurrence].recipientsInFlight -= settlement.recipients
+        settleIfDone(client: client, occurrence: occurrence, now: now)
     }
 
     // MARK: - Campaigns
@@ -169,18 +225,19 @@ struct RunModel: SimulationModel {
         do throws(SESError) {
             switch action.call {
             case .updateAccountSendingEnabled(let enabled):
-                try account.updateAccountSendingEnabled(enabled, at: now)
+                try service.account.updateAccountSendingEnabled(enabled, at: now)
             case .updateConfigurationSetSendingEnabled(let name, let enabled):
-                try account.updateConfigurationSetSendingEnabled(named: name, enabled: enabled, at: now)
+                try service.account.updateConfigurationSetSendingEnabled(
+                    named: name, enabled: enabled, at: now)
             case .updateConfigurationSetReputationMetricsEnabled(let name, let enabled):
-                try account.updateConfigurationSetReputationMetricsEnabled(
+                try service.account.updateConfigurationSetReputationMetricsEnabled(
                     named: name, enabled: enabled, at: now)
             case .createTemplate(let template):
-                try account.createTemplate(named: template.name, at: now)
+                try service.account.createTemplate(template, at: now)
             case .updateTemplate(let template):
-                try account.updateTemplate(named: template.name, at: now)
+                try service.account.updateTemplate(template, at: now)
             case .deleteTemplate(let name):
-                try account.deleteTemplate(named: name, at: now)
+                try service.account.deleteTemplate(named: name, at: now)
             }
         } catch {
             outcome = error.description

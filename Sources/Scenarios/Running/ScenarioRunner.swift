@@ -66,8 +66,7 @@ public struct ScenarioRunner: Sendable {
         }
         simulation.queue.advance(to: end)
         progress?(RunProgress(now: end, end: end, eventsProcessed: simulation.processedCount))
-        simulation.model.timeline.finish(
-            at: end, api: simulation.model.api, clients: simulation.model.clients)
+        simulation.model.finishTimeline(at: end)
 
         let model = simulation.model
         var summary = SummaryBuilder(model: model, now: end).build()

@@ -13,6 +13,8 @@ struct TimelineRow: Sendable {
     var clientAccepted: [Int]
     var clientThrottled: [Int]
     var clientDropped: [Int]
+    /// Published events by ``SESEvents/EventType`` raw value.
+    var events: [Int] = []
 }
 
 /// Cuts the run into intervals and records what happened in each.
@@ -47,9 +49,12 @@ struct TimelineRecorder: Sendable {
     }
 
     /// Ends the current row at `now` and starts the next.
-    mutating func closeRow(at now: SimTime, api: APICounters, clients: [ClientRuntime]) {
+    mutating func closeRow(
+        at now: SimTime, api: APICounters, clients: [ClientRuntime], events: inout EventCounters
+    ) {
         var row = current
         row.end = now
+        row.events = events.takeRow()
         row.calls = api.totalCalls - callsAtRowStart
         let throttledCalls = clients.reduce(0) { $0 + $1.counters.throttledCalls }
         row.throttledCalls = throttledCalls - throttledCallsAtRowStart
@@ -63,7 +68,9 @@ struct TimelineRecorder: Sendable {
     }
 
     /// Closes a last, possibly shorter, row at the run's end if anything is pending.
-    mutating func finish(at end: SimTime, api: APICounters, clients: [ClientRuntime]) {
-        if current.start < end { closeRow(at: end, api: api, clients: clients) }
+    mutating func finish(
+        at end: SimTime, api: APICounters, clients: [ClientRuntime], events: inout EventCounters
+    ) {
+        if current.start < end { closeRow(at: end, api: api, clients: clients, events: &events) }
     }
 }
