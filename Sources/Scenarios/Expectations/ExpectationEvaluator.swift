@@ -49,7 +49,7 @@ enum ExpectationEvaluator {
             }
             let longest = occurrences.compactMap { $0 }.max() ?? .zero
             result.passed = longest <= limit
-            result.observed = "completed in \(longest)"
+            result.observed = "completed in \(longest.approximateDescription)"
         }
         return result
     }
