@@ -17,8 +17,9 @@ struct HandlebarsConformanceTests {
             if FileManager.default.fileExists(atPath: nested.appendingPathComponent("basic.json").path) { return nested }
             return nil
         }
-        // Tests/SESTemplatesTests/<this file> → repository root → ../shared/...
+        // Tests/SESTemplatesTests/Language/<this file> → repository root → ../shared/...
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .deletingLastPathComponent()
         let url = root.deletingLastPathComponent().appendingPathComponent("shared/conformance/handlebars-spec")
         return FileManager.default.fileExists(atPath: url.appendingPathComponent("basic.json").path) ? url : nil
