@@ -22,7 +22,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The template data, a JSON object.", valueName: "json"))
     var data: String?
 
-    @Option(name: .customLong("data-file"), help: ArgumentHelp("A file holding the template data.", valueName: "file"))
+    @Option(
+        name: .customLong("data-file"),
+        help: ArgumentHelp("A file holding the template data.", valueName: "file"))
     var dataFile: String?
 
     @Option(
@@ -59,7 +61,8 @@ struct RenderCommand: ParsableCommand {
     }
 
     /// Renders and returns the JSON object to print.
-    static func render(_ template: EmailTemplate, data: [UInt8], defaultData: [UInt8]?) throws(TemplateError) -> String
+    static func render(_ template: EmailTemplate, data: [UInt8], defaultData: [UInt8]?) throws(TemplateError)
+        -> String
     {
         let compiled = try CompiledTemplate(template)
         var merged = try TemplateData(renderingData: data)
@@ -102,7 +105,9 @@ struct RenderCommand: ParsableCommand {
         }
         func part(_ key: String) throws -> String? {
             guard let value = fields[key] else { return nil }
-            guard let text = value as? String else { throw ValidationError("\(path): \(key) must be a string.") }
+            guard let text = value as? String else {
+                throw ValidationError("\(path): \(key) must be a string.")
+            }
             return text
         }
         guard let name = try part("TemplateName") else {
@@ -115,23 +120,6 @@ struct RenderCommand: ParsableCommand {
 
     /// A JSON string literal of UTF-8 bytes.
     static func jsonString(_ bytes: [UInt8]) -> String {
-        var out = "\""
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONQuoting.quoted(String(decoding: bytes, as: UTF8.self))
     }
 }

@@ -34,7 +34,11 @@ enum JavaScriptNumberText {
                 digits += 1
                 if c != UInt8(ascii: "0") { allZero = false }
                 if sawPoint && !fractionSeenNonZero {
-                    if c == UInt8(ascii: "0") { leadingFractionZeros += 1 } else { fractionSeenNonZero = true }
+                    if c == UInt8(ascii: "0") {
+                        leadingFractionZeros += 1
+                    } else {
+                        fractionSeenNonZero = true
+                    }
                 }
             } else {
                 return false  // an exponent

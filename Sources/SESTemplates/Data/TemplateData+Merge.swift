@@ -12,7 +12,9 @@ extension TemplateData {
 
     /// ``merging(_:over:)`` into a reused value (no allocation once its capacity has
     /// grown).
-    public static func merge(_ replacement: TemplateData, over defaults: TemplateData, into result: inout TemplateData) {
+    public static func merge(
+        _ replacement: TemplateData, over defaults: TemplateData, into result: inout TemplateData
+    ) {
         result.nodes.removeAll(keepingCapacity: true)
         result.storage.removeAll(keepingCapacity: true)
         result.storage.append(contentsOf: defaults.storage)
@@ -24,7 +26,9 @@ extension TemplateData {
 
     /// Appends a copy of the subtree at `node` of `source`, shifting its storage
     /// offsets by `shift`, optionally re-keyed.
-    private mutating func appendCopy(_ source: TemplateData, _ node: Int32, shift: UInt32, key: (UInt32, UInt32)?) {
+    private mutating func appendCopy(
+        _ source: TemplateData, _ node: Int32, shift: UInt32, key: (UInt32, UInt32)?
+    ) {
         let first = Int(node)
         let last = Int(source.nodes[first].end)
         let firstCopy = nodes.count
@@ -54,7 +58,9 @@ extension TemplateData {
         }
         let objectIndex = nodes.count
         nodes.append(
-            Node(kind: .object, flag: false, start: 0, count: 0, end: 0, keyStart: key?.0 ?? 0, keyCount: key?.1 ?? 0))
+            Node(
+                kind: .object, flag: false, start: 0, count: 0, end: 0, keyStart: key?.0 ?? 0,
+                keyCount: key?.1 ?? 0))
         var count: UInt32 = 0
         var member = defaultNode + 1
         let defaultEnd = Int32(defaults.nodes[Int(defaultNode)].end)
@@ -63,7 +69,8 @@ extension TemplateData {
             if !node.shadowed {
                 if let override = replacement.member(replacementNode, key: defaults.keyBytes(member)) {
                     appendMerged(
-                        replacement: replacement, replacementNode: override, defaults: defaults, defaultNode: member,
+                        replacement: replacement, replacementNode: override, defaults: defaults,
+                        defaultNode: member,
                         replacementShift: replacementShift, key: (node.keyStart, node.keyCount))
                 } else {
                     appendCopy(defaults, member, shift: 0, key: nil)

@@ -63,7 +63,8 @@ public struct TemplateDataParser: Sendable {
             // Leave `data` a valid (empty-object) tree after a failure.
             data.nodes.removeAll(keepingCapacity: true)
             data.nodes.append(
-                TemplateData.Node(kind: .object, flag: false, start: 0, count: 0, end: 1, keyStart: 0, keyCount: 0))
+                TemplateData.Node(
+                    kind: .object, flag: false, start: 0, count: 0, end: 1, keyStart: 0, keyCount: 0))
             throw failure
         }
     }
@@ -71,7 +72,8 @@ public struct TemplateDataParser: Sendable {
     // MARK: The grammar
 
     private static func failure(_ what: String, at offset: Int) -> TemplateError {
-        TemplateError(.invalidRenderingParameter, "Template data is not valid JSON: \(what) at offset \(offset).")
+        TemplateError(
+            .invalidRenderingParameter, "Template data is not valid JSON: \(what) at offset \(offset).")
     }
 
     @inline(__always)
@@ -94,7 +96,8 @@ public struct TemplateDataParser: Sendable {
             guard i < p.count else { throw Self.failure("unexpected end of data, expected a value", at: i) }
             let index = UInt32(data.nodes.count)
             var node = TemplateData.Node(
-                kind: .null, flag: false, start: 0, count: 0, end: index + 1, keyStart: keyStart, keyCount: keyCount)
+                kind: .null, flag: false, start: 0, count: 0, end: index + 1, keyStart: keyStart,
+                keyCount: keyCount)
             var openedContainer = false
             switch p[i] {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
@@ -334,7 +337,9 @@ public struct TemplateDataParser: Sendable {
 
     /// Validates the UTF-8 sequence whose lead byte (≥ 0x80) is at `j`; returns the
     /// index after it.
-    private static func validateUTF8Sequence(_ p: UnsafeBufferPointer<UInt8>, _ j: Int) throws(TemplateError) -> Int {
+    private static func validateUTF8Sequence(_ p: UnsafeBufferPointer<UInt8>, _ j: Int) throws(TemplateError)
+        -> Int
+    {
         let lead = p[j]
         let length: Int
         var low: UInt8 = 0x80
@@ -390,7 +395,8 @@ public struct TemplateDataParser: Sendable {
                     let keyB = data.nodes[Int(b)]
                     if keyA.keyCount == keyB.keyCount
                         && data.storage[Int(keyA.keyStart)..<Int(keyA.keyStart + keyA.keyCount)]
-                            .elementsEqual(data.storage[Int(keyB.keyStart)..<Int(keyB.keyStart + keyB.keyCount)])
+                            .elementsEqual(
+                                data.storage[Int(keyB.keyStart)..<Int(keyB.keyStart + keyB.keyCount)])
                     {
                         data.nodes[Int(a)].shadowed = true
                         break

@@ -52,14 +52,17 @@ struct TagLexer {
     /// `[=~}\s\/.)|]` or the end.
     private func isLookahead(_ offset: Int) -> Bool {
         guard let c = byte(offset) else { return true }
-        return Self.isWhitespace(c) || c == UInt8(ascii: "=") || c == UInt8(ascii: "~") || c == UInt8(ascii: "}")
-            || c == UInt8(ascii: "/") || c == UInt8(ascii: ".") || c == UInt8(ascii: ")") || c == UInt8(ascii: "|")
+        return Self.isWhitespace(c) || c == UInt8(ascii: "=") || c == UInt8(ascii: "~")
+            || c == UInt8(ascii: "}")
+            || c == UInt8(ascii: "/") || c == UInt8(ascii: ".") || c == UInt8(ascii: ")")
+            || c == UInt8(ascii: "|")
     }
 
     /// `[~}\s)]` or the end.
     private func isLiteralLookahead(_ offset: Int) -> Bool {
         guard let c = byte(offset) else { return true }
-        return Self.isWhitespace(c) || c == UInt8(ascii: "~") || c == UInt8(ascii: "}") || c == UInt8(ascii: ")")
+        return Self.isWhitespace(c) || c == UInt8(ascii: "~") || c == UInt8(ascii: "}")
+            || c == UInt8(ascii: ")")
     }
 
     /// Characters a name may hold: anything but whitespace and
@@ -77,11 +80,7 @@ struct TagLexer {
     }
 
     private func startsWith(_ text: StaticString, at offset: Int) -> Bool {
-        let count = text.utf8CodeUnitCount
-        guard offset + count <= source.count else { return false }
-        let bytes = text.utf8Start
-        for k in 0..<count where source[offset + k] != bytes[k] { return false }
-        return true
+        source.hasBytes(text, at: offset)
     }
 
     /// If only whitespace, an optional `~` and `}}` follow, consumes them.
@@ -144,7 +143,9 @@ struct TagLexer {
             return Token(kind: .string, text: text, start: start)
         }
         if c == UInt8(ascii: "@") { return token(.data, length: 1) }
-        for (word, kind) in [("true", Kind.boolean), ("false", .boolean), ("undefined", .undefined), ("null", .null)] {
+        for (word, kind) in [
+            ("true", Kind.boolean), ("false", .boolean), ("undefined", .undefined), ("null", .null),
+        ] {
             let bytes = Array(word.utf8)
             if start + bytes.count <= source.count && Array(source[start..<(start + bytes.count)]) == bytes
                 && isLiteralLookahead(start + bytes.count)
@@ -191,7 +192,9 @@ struct TagLexer {
             var index = start + 1
             while true {
                 guard let b = byte(index) else { return Token(kind: .invalid, start: start) }
-                if b == UInt8(ascii: "\\"), let n = byte(index + 1), n == UInt8(ascii: "]") || n == UInt8(ascii: "\\") {
+                if b == UInt8(ascii: "\\"), let n = byte(index + 1),
+                    n == UInt8(ascii: "]") || n == UInt8(ascii: "\\")
+                {
                     text.append(n)
                     index += 2
                     continue

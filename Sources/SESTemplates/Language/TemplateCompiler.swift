@@ -10,10 +10,13 @@ public enum TemplateCompiler {
     public static func compile(
         _ source: String, partName: String, partials: [(name: String, source: String)] = []
     ) throws(TemplateError) -> CompiledPart {
-        var trees = [WhitespaceControl.apply(to: try TemplateParser.parse(Array(source.utf8), partName: partName))]
+        var trees = [
+            WhitespaceControl.apply(to: try TemplateParser.parse(Array(source.utf8), partName: partName))
+        ]
         for partial in partials {
             trees.append(
-                WhitespaceControl.apply(to: try TemplateParser.parse(Array(partial.source.utf8), partName: partial.name)))
+                WhitespaceControl.apply(
+                    to: try TemplateParser.parse(Array(partial.source.utf8), partName: partial.name)))
         }
         var generator = CodeGenerator(trees: trees, partName: partName)
         try generator.generate(registered: partials.map(\.name))
@@ -50,7 +53,8 @@ private struct CodeGenerator {
     }
 
     func error(_ message: String, node: Int) -> TemplateError {
-        let location = SourceLocation(offset: trees[currentTree].nodes[node].offset, in: trees[currentTree].source)
+        let location = SourceLocation(
+            offset: trees[currentTree].nodes[node].offset, in: trees[currentTree].source)
         let name = currentTree == 0 ? part.partName : "partial"
         return TemplateError(
             .invalidTemplate, "\(name) line \(location.line), column \(location.column): \(message)",
@@ -100,7 +104,8 @@ private struct CodeGenerator {
 
     mutating func emitText(_ bytes: ArraySlice<UInt8>) {
         guard !bytes.isEmpty else { return }
-        if case .text(let range)? = part.instructions.last, range.start + range.count == UInt32(part.text.count),
+        if case .text(let range)? = part.instructions.last,
+            range.start + range.count == UInt32(part.text.count),
             lastLabel < part.instructions.count
         {
             part.text.append(contentsOf: bytes)
@@ -133,7 +138,8 @@ private struct CodeGenerator {
             let first = UInt32(part.scopeEntries.count)
             for entry in entries {
                 part.scopeEntries.append(ScopeEntry(name: entry.name, entry: 0))
-                pendingBodies.append((currentTree, tree.nodes[entry.node].program, part.scopeEntries.count - 1))
+                pendingBodies.append(
+                    (currentTree, tree.nodes[entry.node].program, part.scopeEntries.count - 1))
             }
             part.scopes.append(TextRange(start: first, count: UInt32(entries.count)))
             part.instructions.append(.enterScope(UInt32(part.scopes.count - 1)))
@@ -176,7 +182,9 @@ private struct CodeGenerator {
             return
         }
         if let helper, TemplateCompiler.builtInHelpers.contains(helper) {
-            guard arguments.hash.isEmpty else { throw error("the \(helper) helper takes no hash arguments", node: index) }
+            guard arguments.hash.isEmpty else {
+                throw error("the \(helper) helper takes no hash arguments", node: index)
+            }
             switch helper {
             case "lookup":
                 guard arguments.params.count == 2 else {
@@ -193,7 +201,8 @@ private struct CodeGenerator {
             return
         }
         if !arguments.params.isEmpty || !arguments.hash.isEmpty {
-            throw error("Missing helper: \"\(arguments.name.original)\" (SES has no custom helpers)", node: index)
+            throw error(
+                "Missing helper: \"\(arguments.name.original)\" (SES has no custom helpers)", node: index)
         }
         let value = try compileValue(.path(arguments.name.asPath), node: index)
         part.instructions.append(.output(value: value, escaped: node.escaped))
@@ -240,19 +249,23 @@ private struct CodeGenerator {
                     helper == "each" ? "Must pass iterator to #each" : "#with requires exactly one argument",
                     node: index)
             }
-            guard arguments.hash.isEmpty else { throw error("#\(helper!) takes no hash arguments", node: index) }
+            guard arguments.hash.isEmpty else {
+                throw error("#\(helper!) takes no hash arguments", node: index)
+            }
             let maximum = helper == "each" ? 2 : 1
             guard arguments.blockParams.count <= maximum else {
                 throw error("#\(helper!) takes at most \(maximum) block parameters", node: index)
             }
             let value = try compileValue(arguments.params[0], node: index)
             try compileBlockBody(
-                index, value: value, kind: helper == "each" ? .each : .with, blockParameters: arguments.blockParams)
+                index, value: value, kind: helper == "each" ? .each : .with,
+                blockParameters: arguments.blockParams)
         case "lookup", "log":
             throw error("the \(helper!) helper cannot open a block", node: index)
         default:
             guard arguments.params.isEmpty && arguments.hash.isEmpty else {
-                throw error("Missing helper: \"\(arguments.name.original)\" (SES has no custom helpers)", node: index)
+                throw error(
+                    "Missing helper: \"\(arguments.name.original)\" (SES has no custom helpers)", node: index)
             }
             guard arguments.blockParams.isEmpty else {
                 throw error("block parameters need #each or #with", node: index)

@@ -54,11 +54,7 @@ struct TemplateParser {
     // MARK: Content and tags
 
     private func startsWith(_ text: StaticString, at offset: Int) -> Bool {
-        let count = text.utf8CodeUnitCount
-        guard offset + count <= source.count else { return false }
-        let bytes = text.utf8Start
-        for k in 0..<count where source[offset + k] != bytes[k] { return false }
-        return true
+        source.hasBytes(text, at: offset)
     }
 
     private func findOpen(from offset: Int) -> Int? {
@@ -159,7 +155,8 @@ struct TemplateParser {
                 index += 1
             }
             lexer.position = index
-            try parseBlockOpen(&lexer, strip: strip, tagStart: tagStart, inverted: false, decorator: isDecorator)
+            try parseBlockOpen(
+                &lexer, strip: strip, tagStart: tagStart, inverted: false, decorator: isDecorator)
         case UInt8(ascii: "/"):
             lexer.position = index + 1
             try parseBlockClose(&lexer, strip: strip, tagStart: tagStart)
@@ -203,7 +200,9 @@ struct TemplateParser {
         }
     }
 
-    private mutating func parseComment(from index: Int, strip: StripFlags, tagStart: Int) throws(TemplateError) {
+    private mutating func parseComment(from index: Int, strip: StripFlags, tagStart: Int)
+        throws(TemplateError)
+    {
         var strip = strip
         var end: Int?
         if startsWith("!--", at: index) {
@@ -279,7 +278,8 @@ struct TemplateParser {
             throw error("decorators ({{#*\(arguments.name.original)}}) are not supported", at: tagStart)
         }
         guard nestingDepth < Self.maximumNesting else {
-            throw error("blocks nest deeper than \(Self.maximumNesting) levels (each 'else if' counts)", at: tagStart)
+            throw error(
+                "blocks nest deeper than \(Self.maximumNesting) levels (each 'else if' counts)", at: tagStart)
         }
         var node = SyntaxNode(kind: decorator ? .inlinePartial : .block, offset: (tagStart))
         node.strip = strip
@@ -289,7 +289,8 @@ struct TemplateParser {
         let index = addNode(node)
         openBlocks.append(
             OpenBlock(
-                node: index, current: index, chain: [], name: arguments.name.original, parentProgram: currentProgram,
+                node: index, current: index, chain: [], name: arguments.name.original,
+                parentProgram: currentProgram,
                 inverted: inverted, isInline: decorator))
         currentProgram = program
     }
@@ -298,7 +299,9 @@ struct TemplateParser {
     private mutating func parseElse(strip: StripFlags, tagStart: Int) throws(TemplateError) {
         guard let top = openBlocks.last else { throw error("'else' outside a block", at: tagStart) }
         if top.isInline { throw error("unexpected 'else' in an inline partial", at: tagStart) }
-        if tree.nodes[top.current].inverse >= 0 { throw error("a block has more than one 'else'", at: tagStart) }
+        if tree.nodes[top.current].inverse >= 0 {
+            throw error("a block has more than one 'else'", at: tagStart)
+        }
         let program = newProgram()
         tree.nodes[top.current].inverse = program
         tree.nodes[top.current].inverseStrip = strip
@@ -312,11 +315,14 @@ struct TemplateParser {
         var strip = strip
         guard var top = openBlocks.last else { throw error("'else' outside a block", at: tagStart) }
         if top.isInline { throw error("unexpected 'else' in an inline partial", at: tagStart) }
-        if tree.nodes[top.current].inverse >= 0 { throw error("a block has more than one 'else'", at: tagStart) }
+        if tree.nodes[top.current].inverse >= 0 {
+            throw error("a block has more than one 'else'", at: tagStart)
+        }
         let arguments = try parseArguments(&lexer, tagStart: tagStart, allowBlockParams: true)
         strip.close = try expectClose(&lexer, triple: false, tagStart: tagStart)
         guard nestingDepth < Self.maximumNesting else {
-            throw error("blocks nest deeper than \(Self.maximumNesting) levels (each 'else if' counts)", at: tagStart)
+            throw error(
+                "blocks nest deeper than \(Self.maximumNesting) levels (each 'else if' counts)", at: tagStart)
         }
         let chainProgram = newProgram()
         tree.nodes[top.current].inverse = chainProgram
@@ -370,7 +376,9 @@ struct TemplateParser {
 
     // MARK: Expressions
 
-    private mutating func expectClose(_ lexer: inout TagLexer, triple: Bool, tagStart: Int) throws(TemplateError) -> Bool {
+    private mutating func expectClose(_ lexer: inout TagLexer, triple: Bool, tagStart: Int)
+        throws(TemplateError) -> Bool
+    {
         let token = try lexer.next()
         switch token.kind {
         case .close where !triple:
@@ -383,7 +391,8 @@ struct TemplateParser {
             throw error("unclosed tag: expected '\(triple ? "}}}" : "}}")'", at: tagStart)
         default:
             throw error(
-                "parse error: expected '\(triple ? "}}}" : "}}")', got \(token.kind.description)", at: token.start)
+                "parse error: expected '\(triple ? "}}}" : "}}")', got \(token.kind.description)",
+                at: token.start)
         }
     }
 
@@ -400,11 +409,15 @@ struct TemplateParser {
                 lexer.position = save
                 return arguments
             case .openBlockParams:
-                guard allowBlockParams else { throw error("block parameters outside a block", at: token.start) }
+                guard allowBlockParams else {
+                    throw error("block parameters outside a block", at: token.start)
+                }
                 while true {
                     let name = try lexer.next()
                     if name.kind == .closeBlockParams { break }
-                    guard name.kind == .identifier else { throw error("invalid block parameter", at: name.start) }
+                    guard name.kind == .identifier else {
+                        throw error("invalid block parameter", at: name.start)
+                    }
                     arguments.blockParams.append(name.text)
                 }
                 if arguments.blockParams.isEmpty { throw error("empty block parameters", at: token.start) }
@@ -418,10 +431,14 @@ struct TemplateParser {
                     continue
                 }
                 lexer.position = afterIdentifier
-                if !arguments.hash.isEmpty { throw error("a parameter after hash arguments", at: token.start) }
+                if !arguments.hash.isEmpty {
+                    throw error("a parameter after hash arguments", at: token.start)
+                }
                 arguments.params.append(try parseExpression(token, &lexer, tagStart: tagStart))
             default:
-                if !arguments.hash.isEmpty { throw error("a parameter after hash arguments", at: token.start) }
+                if !arguments.hash.isEmpty {
+                    throw error("a parameter after hash arguments", at: token.start)
+                }
                 arguments.params.append(try parseExpression(token, &lexer, tagStart: tagStart))
             }
         }
@@ -454,7 +471,9 @@ struct TemplateParser {
     private func parsePath(first: TagLexer.Token, _ lexer: inout TagLexer, isData: Bool) throws(TemplateError)
         -> PathExpression
     {
-        var segments: [(text: [UInt8], literal: Bool, separator: UInt8?)] = [(first.text, first.isLiteral, nil)]
+        var segments: [(text: [UInt8], literal: Bool, separator: UInt8?)] = [
+            (first.text, first.isLiteral, nil)
+        ]
         while true {
             let save = lexer.position
             guard let separator = try? lexer.next(), separator.kind == .separator else {
@@ -462,7 +481,9 @@ struct TemplateParser {
                 break
             }
             let part = try lexer.next()
-            guard part.kind == .identifier else { throw error("expected a name after a path separator", at: part.start) }
+            guard part.kind == .identifier else {
+                throw error("expected a name after a path separator", at: part.start)
+            }
             segments.append((part.text, part.isLiteral, separator.text.first))
         }
         var path = PathExpression(isData: isData)

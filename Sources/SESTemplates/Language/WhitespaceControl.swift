@@ -52,7 +52,8 @@ struct WhitespaceControl {
             }
             if openStandalone {
                 let node = tree.nodes[body[i]]
-                omitRight(tree.programs[node.program >= 0 ? node.program : node.inverse], nil, multiple: false)
+                omitRight(
+                    tree.programs[node.program >= 0 ? node.program : node.inverse], nil, multiple: false)
                 omitLeft(body, i, multiple: false)
             }
             if closeStandalone {
@@ -96,7 +97,8 @@ struct WhitespaceControl {
         let strip = Strip(
             open: block.strip.open, close: block.closeStrip.close,
             openStandalone: isNextWhitespace(programBody, nil, isRoot: false),
-            closeStandalone: isPrevWhitespace(tree.programs[firstInverse >= 0 ? firstInverse : program], nil, isRoot: false))
+            closeStandalone: isPrevWhitespace(
+                tree.programs[firstInverse >= 0 ? firstInverse : program], nil, isRoot: false))
         if block.strip.close && program >= 0 { omitRight(tree.programs[program], nil, multiple: true) }
         if inverse >= 0 {
             if block.inverseStrip.open { omitLeft(tree.programs[program], nil, multiple: true) }
@@ -169,7 +171,9 @@ struct WhitespaceControl {
             while node.start < node.end && Self.isSpace(tree.source[node.start]) { node.start += 1 }
         } else {
             var index = node.start
-            while index < node.end && (tree.source[index] == 0x20 || tree.source[index] == 0x09) { index += 1 }
+            while index < node.end && (tree.source[index] == 0x20 || tree.source[index] == 0x09) {
+                index += 1
+            }
             if index < node.end && tree.source[index] == 0x0D { index += 1 }
             if index < node.end && tree.source[index] == 0x0A {
                 index += 1
@@ -189,14 +193,18 @@ struct WhitespaceControl {
     @discardableResult
     private mutating func omitLeft(_ body: [Int], _ i: Int?, multiple: Bool) -> Bool {
         let target = i.map { $0 - 1 } ?? body.count - 1
-        guard target >= 0, target < body.count, tree.nodes[body[target]].kind == .content else { return false }
+        guard target >= 0, target < body.count, tree.nodes[body[target]].kind == .content else {
+            return false
+        }
         var node = tree.nodes[body[target]]
         if !multiple && node.leftStripped { return false }
         let original = node.end
         if multiple {
             while node.end > node.start && Self.isSpace(tree.source[node.end - 1]) { node.end -= 1 }
         } else {
-            while node.end > node.start && (tree.source[node.end - 1] == 0x20 || tree.source[node.end - 1] == 0x09) {
+            while node.end > node.start
+                && (tree.source[node.end - 1] == 0x20 || tree.source[node.end - 1] == 0x09)
+            {
                 node.end -= 1
             }
         }

@@ -99,11 +99,15 @@ public struct TemplateRenderer: Sendable {
                 pc = Int(target)
             case .beginBlock(let valueIndex, let kind, let parameterCount, let elseTarget):
                 let value = resolve(part.values[Int(valueIndex)], part: part, data: data)
-                pc = beginBlock(value, kind: kind, parameterCount: parameterCount, data: data, part: part) ? pc + 1 : Int(elseTarget)
+                pc =
+                    beginBlock(value, kind: kind, parameterCount: parameterCount, data: data, part: part)
+                    ? pc + 1 : Int(elseTarget)
             case .endBlock(let loop):
                 pc = endBlock(data: data) ? Int(loop) : pc + 1
             case .callPartial(let callIndex):
-                pc = try callPartial(part.partialCalls[Int(callIndex)], part: part, data: data, returnTo: pc + 1, outputStart: output.count)
+                pc = try callPartial(
+                    part.partialCalls[Int(callIndex)], part: part, data: data, returnTo: pc + 1,
+                    outputStart: output.count)
             case .enterScope(let scope):
                 scopes.append(scope)
                 pc += 1
@@ -116,7 +120,9 @@ public struct TemplateRenderer: Sendable {
                 scopes.removeSubrange(frame.scopeDepth...)
                 overlays.removeSubrange(frame.overlayDepth...)
                 overlayPairs.removeSubrange(frame.overlayPairDepth...)
-                if frame.indent.count > 0 { indent(&output, from: frame.outputStart, by: frame.indent, part: part) }
+                if frame.indent.count > 0 {
+                    indent(&output, from: frame.outputStart, by: frame.indent, part: part)
+                }
                 if output.count - outputStart > maximumOutput { throw Self.outputLimit(maximumOutput) }
                 pc = frame.returnAddress
             case .halt:
@@ -141,7 +147,8 @@ public struct TemplateRenderer: Sendable {
 
     // MARK: Values
 
-    private func resolve(_ expression: ValueExpression, part: CompiledPart, data: TemplateData) -> RenderValue {
+    private func resolve(_ expression: ValueExpression, part: CompiledPart, data: TemplateData) -> RenderValue
+    {
         var current: RenderValue
         switch expression.kind {
         case .string: return .text(expression.text)
@@ -261,7 +268,9 @@ public struct TemplateRenderer: Sendable {
 
     /// A canonical array index ("0", "17"; not "01" or "-1").
     private static func arrayIndex(_ key: some Collection<UInt8>) -> Int? {
-        guard let first = key.first, !(first == UInt8(ascii: "0") && key.count > 1), key.count <= 9 else { return nil }
+        guard let first = key.first, !(first == UInt8(ascii: "0") && key.count > 1), key.count <= 9 else {
+            return nil
+        }
         var value = 0
         for c in key {
             guard c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") else { return nil }
@@ -280,7 +289,9 @@ public struct TemplateRenderer: Sendable {
     }
 
     /// Handlebars' `#if`: JavaScript truthiness, and an empty array is false.
-    private func isTruthy(_ value: RenderValue, includeZero: Bool, data: TemplateData, part: CompiledPart) -> Bool {
+    private func isTruthy(_ value: RenderValue, includeZero: Bool, data: TemplateData, part: CompiledPart)
+        -> Bool
+    {
         switch value {
         case .missing: return false
         case .node(let node):
@@ -312,7 +323,8 @@ public struct TemplateRenderer: Sendable {
     ) -> Bool {
         var frame = BlockFrame(
             kind: kind, pushedContext: false, iterating: false, isObject: false,
-            blockParameterCount: parameterCount, container: 0, current: 0, index: 0, isLast: false, value: value)
+            blockParameterCount: parameterCount, container: 0, current: 0, index: 0, isLast: false,
+            value: value)
         var iterate = false
         switch kind {
         case .each:
@@ -422,7 +434,8 @@ public struct TemplateRenderer: Sendable {
                 .invalidTemplate, "The partial \(part.partialNames[Int(call.name)]) could not be found.")
         }
         var frame = CallFrame(
-            returnAddress: returnTo, pushedContext: false, scopeDepth: scopes.count, overlayDepth: overlays.count,
+            returnAddress: returnTo, pushedContext: false, scopeDepth: scopes.count,
+            overlayDepth: overlays.count,
             overlayPairDepth: overlayPairs.count, outputStart: outputStart, indent: call.indent)
         var context = contexts[contexts.count - 1]
         if call.context >= 0 { context = resolve(part.values[Int(call.context)], part: part, data: data) }
@@ -445,13 +458,16 @@ public struct TemplateRenderer: Sendable {
         for scope in scopes.reversed() {
             if let entry = Self.entry(name, inScope: Int(scope), part: part) { return entry }
         }
-        if part.registeredScope >= 0 { return Self.entry(name, inScope: Int(part.registeredScope), part: part) }
+        if part.registeredScope >= 0 {
+            return Self.entry(name, inScope: Int(part.registeredScope), part: part)
+        }
         return nil
     }
 
     private static func entry(_ name: UInt32, inScope scope: Int, part: CompiledPart) -> Int? {
         let range = part.scopes[scope]
-        for index in Int(range.start)..<Int(range.start + range.count) where part.scopeEntries[index].name == name {
+        for index in Int(range.start)..<Int(range.start + range.count)
+        where part.scopeEntries[index].name == name {
             return Int(part.scopeEntries[index].entry)
         }
         return nil
@@ -459,7 +475,9 @@ public struct TemplateRenderer: Sendable {
 
     /// handlebars.js indents every line of a standalone partial's output, except an
     /// empty last line.
-    private mutating func indent(_ output: inout [UInt8], from start: Int, by range: TextRange, part: CompiledPart) {
+    private mutating func indent(
+        _ output: inout [UInt8], from start: Int, by range: TextRange, part: CompiledPart
+    ) {
         guard output.count > start else { return }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: output[start...])
@@ -523,7 +541,9 @@ public struct TemplateRenderer: Sendable {
 
     /// JavaScript's `String(value)`: arrays join their items with commas, objects
     /// print `[object Object]`, null and missing print nothing.
-    private func appendPlain(_ value: RenderValue, data: TemplateData, part: CompiledPart, to output: inout [UInt8]) {
+    private func appendPlain(
+        _ value: RenderValue, data: TemplateData, part: CompiledPart, to output: inout [UInt8]
+    ) {
         switch value {
         case .missing: return
         case .node(let node):
@@ -534,7 +554,8 @@ public struct TemplateRenderer: Sendable {
             case .number: JavaScriptNumberText.append(data.bytes(node), to: &output)
             case .string:
                 data.storage.withUnsafeBufferPointer {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(n.start)..<Int(n.start + n.count)]))
+                    output.append(
+                        contentsOf: UnsafeBufferPointer(rebasing: $0[Int(n.start)..<Int(n.start + n.count)]))
                 }
             case .object: output.append(contentsOf: "[object Object]".utf8)
             case .array:
@@ -550,9 +571,11 @@ public struct TemplateRenderer: Sendable {
         case .integer(let number): output.append(contentsOf: String(number).utf8)
         case .boolean(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .key(let node): output.append(contentsOf: data.keyBytes(node))
-        case .text(let range): output.append(contentsOf: part.text[Int(range.start)..<Int(range.start + range.count)])
+        case .text(let range):
+            output.append(contentsOf: part.text[Int(range.start)..<Int(range.start + range.count)])
         case .number(let range):
-            JavaScriptNumberText.append(part.text[Int(range.start)..<Int(range.start + range.count)], to: &output)
+            JavaScriptNumberText.append(
+                part.text[Int(range.start)..<Int(range.start + range.count)], to: &output)
         case .overlay: output.append(contentsOf: "[object Object]".utf8)
         }
     }

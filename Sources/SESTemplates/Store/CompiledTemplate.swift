@@ -45,7 +45,8 @@ public struct CompiledTemplate: Sendable {
             throw TemplateError(.invalidParameterValue, "Template name must be specified.")
         }
         let valid = name.unicodeScalars.allSatisfy {
-            ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_" || $0 == "-"
+            ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_"
+                || $0 == "-"
         }
         if !valid || name.unicodeScalars.count > maximumNameLength {
             throw TemplateError(

@@ -26,7 +26,8 @@ public struct TemplateStore: Sendable {
         }
         if templates.count >= maximumTemplates {
             throw TemplateError(
-                .limitExceeded, "Maximum number of templates (\(maximumTemplates)) exceeded for this account.")
+                .limitExceeded, "Maximum number of templates (\(maximumTemplates)) exceeded for this account."
+            )
         }
         let compiled = try CompiledTemplate(template)
         templates[template.name] = compiled

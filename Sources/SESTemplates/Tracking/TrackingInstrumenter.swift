@@ -8,6 +8,8 @@ public struct TrackingInstrumenter: Sendable {
     /// SES tracks at most 250 links per email (AWS-DG faqs-metrics).
     public static let maximumTrackedLinks = 250
 
+    private static let placeholder = Array("{{ses:openTracker}}".utf8)
+
     public init() {}
 
     /// Writes the instrumented HTML into `output` (emptied first) and the tracked links
@@ -18,7 +20,6 @@ public struct TrackingInstrumenter: Sendable {
         output.removeAll(keepingCapacity: true)
         links.removeAll(keepingCapacity: true)
         output.reserveCapacity(html.count + 256)
-        let placeholder = Array("{{ses:openTracker}}".utf8)
         var pixelPlaced = false
         var index = 0
         while index < html.count {
@@ -30,14 +31,19 @@ public struct TrackingInstrumenter: Sendable {
                 index = end
                 continue
             }
-            if byte == UInt8(ascii: "{") && !pixelPlaced && Self.matches(html, at: index, placeholder) {
+            if byte == UInt8(ascii: "{") && !pixelPlaced && Self.matches(html, at: index, Self.placeholder) {
                 if options.tracksOpens { appendPixel(options, to: &output) }
                 pixelPlaced = true
-                index += placeholder.count
+                index += Self.placeholder.count
                 continue
             }
-            output.append(byte)
-            index += 1
+            // Copy the run of plain bytes up to the next '<' or '{' in one step.
+            var next = index + 1
+            while next < html.count && html[next] != UInt8(ascii: "<") && html[next] != UInt8(ascii: "{") {
+                next += 1
+            }
+            output.append(contentsOf: html[index..<next])
+            index = next
         }
         if options.tracksOpens && !pixelPlaced { appendPixel(options, to: &output) }
     }
@@ -48,7 +54,9 @@ public struct TrackingInstrumenter: Sendable {
         return true
     }
 
-    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
+    private static func isSpace(_ c: UInt8) -> Bool {
+        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
+    }
 
     private static func isTagNameEnd(_ c: UInt8) -> Bool {
         isSpace(c) || c == UInt8(ascii: ">") || c == UInt8(ascii: "/")
@@ -110,7 +118,9 @@ public struct TrackingInstrumenter: Sendable {
                     index = min(valueEnd + 1, end)
                 } else {
                     let valueStart = probe
-                    while probe < end && !isSpace(html[probe]) && html[probe] != UInt8(ascii: ">") { probe += 1 }
+                    while probe < end && !isSpace(html[probe]) && html[probe] != UInt8(ascii: ">") {
+                        probe += 1
+                    }
                     value = valueStart..<probe
                     index = probe
                 }
@@ -127,13 +137,15 @@ public struct TrackingInstrumenter: Sendable {
     ) {
         let attributes = Self.attributes(html, from: start + 2, to: end - 1)
         let noTrack = attributes.contains { $0.name == "ses:no-track" }
-        let tags = attributes.first { $0.name == "ses:tags" }.flatMap { $0.value }.map {
-            Self.linkTags(String(decoding: html[$0], as: UTF8.self))
-        } ?? []
+        let tags =
+            attributes.first { $0.name == "ses:tags" }.flatMap { $0.value }.map {
+                Self.linkTags(String(decoding: html[$0], as: UTF8.self))
+            } ?? []
         var redirect: String?
         var hrefIndex: Int?
         if !noTrack && options.tracksClicks && links.count < Self.maximumTrackedLinks,
-            let index = attributes.firstIndex(where: { $0.name == "href" }), let range = attributes[index].value
+            let index = attributes.firstIndex(where: { $0.name == "href" }),
+            let range = attributes[index].value
         {
             let url = String(decoding: html[range], as: UTF8.self)
             if let scheme = Self.trackableScheme(url) {
@@ -180,7 +192,9 @@ public struct TrackingInstrumenter: Sendable {
         while index < bytes.count {
             let c = bytes[index]
             if c == UInt8(ascii: "%") {
-                guard index + 2 < bytes.count, isHex(bytes[index + 1]), isHex(bytes[index + 2]) else { return nil }
+                guard index + 2 < bytes.count, isHex(bytes[index + 1]), isHex(bytes[index + 2]) else {
+                    return nil
+                }
                 index += 3
                 continue
             }
@@ -191,17 +205,28 @@ public struct TrackingInstrumenter: Sendable {
     }
 
     private static func isHex(_ c: UInt8) -> Bool {
-        (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "f"))
+        (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+            || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "f"))
     }
 
     /// RFC 3986 unreserved and reserved characters.
     private static func isURLCharacter(_ c: UInt8) -> Bool {
-        if (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+        if (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z"))
+            || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
             || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
         {
             return true
         }
-        return Array("-._~:/?#[]@!$&'()*+,;=".utf8).contains(c)
+        switch c {
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ":"),
+            UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "["), UInt8(ascii: "]"),
+            UInt8(ascii: "@"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+            UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","),
+            UInt8(ascii: ";"), UInt8(ascii: "="):
+            return true
+        default:
+            return false
+        }
     }
 
     /// `ses:tags="name:value;name2:value2;"`: pairs of `[A-Za-z0-9_-]` names and
@@ -220,23 +245,26 @@ public struct TrackingInstrumenter: Sendable {
     private static func isTagText(_ text: String) -> Bool {
         text.unicodeScalars.count <= 256
             && text.unicodeScalars.allSatisfy {
-                ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_" || $0 == "-"
+                ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_"
+                    || $0 == "-"
             }
     }
 
     /// `<scheme>://<domain>/L0/<percent-encoded URL>/1/<message ID>/<signature>=<ordinal>`,
     /// the shape of SES's observed redirects (ses-facts §9).
+    private static let hex = Array("0123456789ABCDEF".unicodeScalars)
+
     static func redirect(url: String, scheme: String, ordinal: Int, options: TrackingOptions) -> String {
         var encoded = ""
         for byte in url.utf8 {
-            if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
                 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
                 || byte == UInt8(ascii: ":")
             {
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
                 encoded += "%"
                 encoded.unicodeScalars.append(hex[Int(byte >> 4)])
                 encoded.unicodeScalars.append(hex[Int(byte & 15)])
@@ -244,13 +272,15 @@ public struct TrackingInstrumenter: Sendable {
         }
         let signature = TrackingSignature.make(
             seed: options.seed, messageID: options.messageID, ordinal: ordinal, url: url)
-        return "\(scheme)://\(options.trackingDomain)/L0/\(encoded)/1/\(options.messageID)/\(signature)=\(ordinal)"
+        return
+            "\(scheme)://\(options.trackingDomain)/L0/\(encoded)/1/\(options.messageID)/\(signature)=\(ordinal)"
     }
 
     /// `<img alt="" src="<scheme>://<domain>/I0/<message ID>/<signature>=0" style="…">`,
     /// the shape of SES's observed open pixel.
     private func appendPixel(_ options: TrackingOptions, to output: inout [UInt8]) {
-        let signature = TrackingSignature.make(seed: options.seed, messageID: options.messageID, ordinal: 0, url: "")
+        let signature = TrackingSignature.make(
+            seed: options.seed, messageID: options.messageID, ordinal: 0, url: "")
         let tag =
             "<img alt=\"\" src=\"\(options.pixelScheme)://\(options.trackingDomain)/I0/\(options.messageID)/"
             + "\(signature)=0\" style=\"display: none; width: 1px; height: 1px;\">"

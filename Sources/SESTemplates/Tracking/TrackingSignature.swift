@@ -2,7 +2,8 @@
 /// from (seed, message ID, link ordinal, URL) with FNV-1a and SplitMix64 mixing, so
 /// it is stable across runs and machines and unique per (message, link).
 enum TrackingSignature {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+    private static let alphabet = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     static func mix(_ value: UInt64) -> UInt64 {
         var z = value &+ 0x9E37_79B9_7F4A_7C15

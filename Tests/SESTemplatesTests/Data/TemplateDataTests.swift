@@ -9,7 +9,8 @@ struct TemplateDataTests {
             data.value
                 == .object([
                     .init("b", .boolean(true)),
-                    .init("a", .array([.number("1"), .number("-2.5e3"), .string("x"), .null, .boolean(false)])),
+                    .init(
+                        "a", .array([.number("1"), .number("-2.5e3"), .string("x"), .null, .boolean(false)])),
                     .init("c", .object([.init("d", .object([]))])),
                 ]))
     }
@@ -50,17 +51,22 @@ struct TemplateDataTests {
     }
 
     @Test func rejectsInvalidUTF8() {
-        #expect(throws: TemplateError(.invalidRenderingParameter, "Template data is not valid JSON: invalid UTF-8 at offset 2.")) {
+        #expect(
+            throws: TemplateError(
+                .invalidRenderingParameter, "Template data is not valid JSON: invalid UTF-8 at offset 2.")
+        ) {
             try TemplateData(json: [0x22, 0x61, 0xC3, 0x28, 0x22])
         }
-        #expect(throws: TemplateError.self) { try TemplateData(json: [0x22, 0xED, 0xA0, 0x80, 0x22]) }  // surrogate
-        #expect(throws: TemplateError.self) { try TemplateData(json: [0x22, 0xC0, 0xAF, 0x22]) }  // overlong
+        // An encoded surrogate, an overlong form, a scalar past U+10FFFF.
+        #expect(throws: TemplateError.self) { try TemplateData(json: [0x22, 0xED, 0xA0, 0x80, 0x22]) }
+        #expect(throws: TemplateError.self) { try TemplateData(json: [0x22, 0xC0, 0xAF, 0x22]) }
         #expect(throws: TemplateError.self) { try TemplateData(json: [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22]) }
     }
 
     @Test func renderingDataMustBeAnObject() {
         for json in ["[]", "1", "\"x\"", "null", "true"] {
-            #expect(throws: TemplateError(.invalidRenderingParameter, "Template data must be a JSON object.")) {
+            #expect(throws: TemplateError(.invalidRenderingParameter, "Template data must be a JSON object."))
+            {
                 try TemplateData(renderingData: json)
             }
         }
@@ -70,7 +76,8 @@ struct TemplateDataTests {
         let padding = String(repeating: "x", count: 262_144 - 8)
         _ = try TemplateData(renderingData: "{\"a\":\"\(padding)\"}")  // exactly 262,144
         #expect(
-            throws: TemplateError(.invalidRenderingParameter, "Template data is longer than 262144 characters.")
+            throws: TemplateError(
+                .invalidRenderingParameter, "Template data is longer than 262144 characters.")
         ) { try TemplateData(renderingData: "{\"a\":\"\(padding)x\"}") }
         // Multi-byte characters count once (é is 2 bytes, 1 UTF-16 unit).
         let accents = String(repeating: "é", count: 262_144 - 8)
@@ -78,11 +85,17 @@ struct TemplateDataTests {
     }
 
     @Test func nestingIsLimitedTo1000Levels() throws {
-        _ = try TemplateData(json: String(repeating: "[", count: 1_000) + String(repeating: "]", count: 1_000))
-        #expect(throws: TemplateError(.invalidRenderingParameter, "Template data nests deeper than 1000 levels.")) {
-            try TemplateData(json: String(repeating: "[", count: 1_001) + String(repeating: "]", count: 1_001))
+        _ = try TemplateData(
+            json: String(repeating: "[", count: 1_000) + String(repeating: "]", count: 1_000))
+        #expect(
+            throws: TemplateError(.invalidRenderingParameter, "Template data nests deeper than 1000 levels.")
+        ) {
+            try TemplateData(
+                json: String(repeating: "[", count: 1_001) + String(repeating: "]", count: 1_001))
         }
-        #expect(throws: TemplateError.self) { try TemplateData(json: String(repeating: "{\"a\":", count: 100_000)) }
+        #expect(throws: TemplateError.self) {
+            try TemplateData(json: String(repeating: "{\"a\":", count: 100_000))
+        }
     }
 
     @Test func aRepeatedKeyKeepsTheLastValue() throws {
@@ -91,7 +104,9 @@ struct TemplateDataTests {
         var members = (0..<40).map { "\"k\($0)\":\($0)" }
         members.append("\"k7\":\"last\"")
         let large = try TemplateData(json: "{" + members.joined(separator: ",") + "}")
-        guard case .object(let parsed) = large.value else { throw TemplateError(.invalidTemplate, "not an object") }
+        guard case .object(let parsed) = large.value else {
+            throw TemplateError(.invalidTemplate, "not an object")
+        }
         #expect(parsed.count == 40)
         #expect(parsed.last == .init("k7", .string("last")))
         #expect(try render("{{a}}", #"{"a":1,"a":2}"#) == "2")
@@ -99,9 +114,12 @@ struct TemplateDataTests {
 
     @Test func bulkMergeReplacesKeyByKeyRecursivelyAndArraysWhole() throws {
         let defaults = try TemplateData(
-            renderingData: #"{"name":"friend","animal":"unknown","address":{"city":"Paris","zip":"75001"},"items":[1,2,3]}"#)
+            renderingData:
+                #"{"name":"friend","animal":"unknown","address":{"city":"Paris","zip":"75001"},"items":[1,2,3]}"#
+        )
         let replacement = try TemplateData(
-            renderingData: #"{"name":"Anaya","address":{"city":"Lyon","country":"FR"},"items":[9],"extra":true}"#)
+            renderingData:
+                #"{"name":"Anaya","address":{"city":"Lyon","country":"FR"},"items":[9],"extra":true}"#)
         let merged = TemplateData.merging(replacement, over: defaults)
         #expect(
             merged.value
@@ -110,13 +128,19 @@ struct TemplateDataTests {
                     .init("animal", .string("unknown")),
                     .init(
                         "address",
-                        .object([.init("city", .string("Lyon")), .init("zip", .string("75001")), .init("country", .string("FR"))])),
+                        .object([
+                            .init("city", .string("Lyon")), .init("zip", .string("75001")),
+                            .init("country", .string("FR")),
+                        ])),
                     .init("items", .array([.number("9")])),
                     .init("extra", .boolean(true)),
                 ]))
-        #expect(TemplateData.merging(try TemplateData(renderingData: "{}"), over: defaults).value == defaults.value)
+        #expect(
+            TemplateData.merging(try TemplateData(renderingData: "{}"), over: defaults).value
+                == defaults.value)
         // A non-object replacement value replaces an object default whole.
-        let scalar = TemplateData.merging(try TemplateData(renderingData: #"{"address":"none"}"#), over: defaults)
+        let scalar = TemplateData.merging(
+            try TemplateData(renderingData: #"{"address":"none"}"#), over: defaults)
         #expect(scalar.value["address"] == .string("none"))
     }
 
@@ -134,7 +158,9 @@ struct TemplateDataTests {
         var parser = TemplateDataParser()
         var data = TemplateData()
         try parser.parseRenderingData(Array(#"{"a":"one","b":[1,2]}"#.utf8), into: &data)
-        #expect(data.value == .object([.init("a", .string("one")), .init("b", .array([.number("1"), .number("2")]))]))
+        #expect(
+            data.value
+                == .object([.init("a", .string("one")), .init("b", .array([.number("1"), .number("2")]))]))
         #expect(throws: TemplateError.self) { try parser.parseRenderingData(Array("{".utf8), into: &data) }
         #expect(data.value == .object([]))
         try parser.parseRenderingData(Array(#"{"z":null}"#.utf8), into: &data)

@@ -14,15 +14,19 @@ struct HandlebarsConformanceTests {
             let direct = url.appendingPathComponent("basic.json")
             if FileManager.default.fileExists(atPath: direct.path) { return url }
             let nested = url.appendingPathComponent("handlebars-spec")
-            if FileManager.default.fileExists(atPath: nested.appendingPathComponent("basic.json").path) { return nested }
+            if FileManager.default.fileExists(atPath: nested.appendingPathComponent("basic.json").path) {
+                return nested
+            }
             return nil
         }
         // Tests/SESTemplatesTests/Language/<this file> → repository root → ../shared/...
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
             .deletingLastPathComponent()
-        let url = root.deletingLastPathComponent().appendingPathComponent("shared/conformance/handlebars-spec")
-        return FileManager.default.fileExists(atPath: url.appendingPathComponent("basic.json").path) ? url : nil
+        let url = root.deletingLastPathComponent().appendingPathComponent(
+            "shared/conformance/handlebars-spec")
+        return FileManager.default.fileExists(atPath: url.appendingPathComponent("basic.json").path)
+            ? url : nil
     }
 
     struct Outcome {
@@ -73,7 +77,8 @@ struct HandlebarsConformanceTests {
             try renderer.render(part, data: data, appendingTo: &output)
             let rendered = String(decoding: output, as: UTF8.self)
             if expectsException {
-                outcome.failures.append("\(name): expected an exception, rendered \(rendered.debugDescription)")
+                outcome.failures.append(
+                    "\(name): expected an exception, rendered \(rendered.debugDescription)")
             } else if rendered == expected {
                 outcome.passed += 1
             } else {
@@ -95,14 +100,17 @@ struct HandlebarsConformanceTests {
 
     @Test func everyInScopeCaseOfTheHandlebarsSpecificationPasses() throws {
         guard let directory = Self.specificationDirectory else {
-            print("Handlebars conformance skipped: ../shared/conformance/handlebars-spec is absent "
-                + "(set SESIM_CONFORMANCE_DIR to run it).")
+            print(
+                "Handlebars conformance skipped: ../shared/conformance/handlebars-spec is absent "
+                    + "(set SESIM_CONFORMANCE_DIR to run it).")
             return
         }
         var outcome = Outcome()
         var total = 0
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }
-            .sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.hasSuffix(".json")
+        }
+        .sorted()
         for file in files {
             let bytes = try Data(contentsOf: directory.appendingPathComponent(file))
             let specification = try TemplateData(json: [UInt8](bytes)).value
@@ -113,7 +121,9 @@ struct HandlebarsConformanceTests {
             }
         }
         let skipped = outcome.skipped.values.reduce(0, +)
-        print("Handlebars conformance: \(outcome.passed) passed, \(outcome.failures.count) failed, \(skipped) skipped as out of scope, of \(total)")
+        print(
+            "Handlebars conformance: \(outcome.passed) passed, \(outcome.failures.count) failed, \(skipped) skipped as out of scope, of \(total)"
+        )
         for (reason, count) in outcome.skipped.sorted(by: { $0.key < $1.key }) {
             print("  skipped \(count): \(reason)")
         }

@@ -7,17 +7,24 @@ import Testing
 @Suite("Fuzzing")
 struct FuzzTests {
     static let fragments = [
-        "{{", "}}", "{{{", "}}}", "{{#if a}}", "{{/if}}", "{{else}}", "{{else if b}}", "{{^}}", "{{#each items}}",
-        "{{/each}}", "{{#each map as |v k|}}", "{{k}}", "{{v}}", "{{name}}", "{{../name}}", "{{this}}", "{{.}}",
-        "{{@index}}", "{{@key}}", "{{@first}}", "{{@root.name}}", "{{#with obj}}", "{{/with}}", "{{#unless c}}",
-        "{{/unless}}", "{{> p}}", "{{#*inline \"p\"}}", "{{/inline}}", "{{lookup items 0}}", "{{! c }}", "{{!-- ",
-        "--}}", "~", "\\", "\n", "  ", "text", "<a href=\"https://x.example/\">", "[", "]", "\"", "'", "as |x|",
-        "{{#obj}}", "{{/obj}}", "{{^items}}", "{{/items}}", "{{&name}}", "{{obj.deep.er}}", "=", "(", ")", "@", "|",
+        "{{", "}}", "{{{", "}}}", "{{#if a}}", "{{/if}}", "{{else}}", "{{else if b}}", "{{^}}",
+        "{{#each items}}",
+        "{{/each}}", "{{#each map as |v k|}}", "{{k}}", "{{v}}", "{{name}}", "{{../name}}", "{{this}}",
+        "{{.}}",
+        "{{@index}}", "{{@key}}", "{{@first}}", "{{@root.name}}", "{{#with obj}}", "{{/with}}",
+        "{{#unless c}}",
+        "{{/unless}}", "{{> p}}", "{{#*inline \"p\"}}", "{{/inline}}", "{{lookup items 0}}", "{{! c }}",
+        "{{!-- ",
+        "--}}", "~", "\\", "\n", "  ", "text", "<a href=\"https://x.example/\">", "[", "]", "\"", "'",
+        "as |x|",
+        "{{#obj}}", "{{/obj}}", "{{^items}}", "{{/items}}", "{{&name}}", "{{obj.deep.er}}", "=", "(", ")",
+        "@", "|",
         "{{ses:openTracker}}", "é", "{{#if a includeZero=true}}", "{{x y}}", "{{#*decorator}}", "{{#> p}}",
     ]
 
     static let data = try! TemplateData(
-        json: #"{"a":1,"b":0,"c":null,"name":"N","items":[1,"two",{"k":3}],"map":{"x":1,"y":[2]},"obj":{"deep":{"er":"!"}}}"#
+        json:
+            #"{"a":1,"b":0,"c":null,"name":"N","items":[1,"two",{"k":3}],"map":{"x":1,"y":[2]},"obj":{"deep":{"er":"!"}}}"#
     )
 
     static func next(_ generator: inout Xoshiro256StarStar, below bound: Int) -> Int {
@@ -26,7 +33,9 @@ struct FuzzTests {
 
     static func randomTemplate(_ generator: inout Xoshiro256StarStar) -> String {
         var text = ""
-        for _ in 0..<next(&generator, below: 14) { text += fragments[next(&generator, below: fragments.count)] }
+        for _ in 0..<next(&generator, below: 14) {
+            text += fragments[next(&generator, below: fragments.count)]
+        }
         return text
     }
 
@@ -51,10 +60,12 @@ struct FuzzTests {
 
     @Test func oneHundredThousandRandomAndMutatedTemplatesNeverCrash() {
         var generator = Xoshiro256StarStar(seed: 2026)
-        var renderer = TemplateRenderer(options: RenderingOptions(maximumOutputBytes: 10_000, maximumSteps: 10_000))
+        var renderer = TemplateRenderer(
+            options: RenderingOptions(maximumOutputBytes: 10_000, maximumSteps: 10_000))
         var lenient = TemplateRenderer(
             options: RenderingOptions(
-                escapesHTML: true, rendersMissingValuesAsEmpty: true, maximumOutputBytes: 10_000, maximumSteps: 10_000))
+                escapesHTML: true, rendersMissingValuesAsEmpty: true, maximumOutputBytes: 10_000,
+                maximumSteps: 10_000))
         var output: [UInt8] = []
         var compiled = 0
         var rendered = 0
@@ -65,7 +76,9 @@ struct FuzzTests {
                 let part = try TemplateCompiler.compile(source, partName: "HtmlPart")
                 compiled += 1
                 output.removeAll(keepingCapacity: true)
-                if (try? renderer.render(part, data: Self.data, appendingTo: &output)) != nil { rendered += 1 }
+                if (try? renderer.render(part, data: Self.data, appendingTo: &output)) != nil {
+                    rendered += 1
+                }
                 output.removeAll(keepingCapacity: true)
                 try? lenient.render(part, data: Self.data, appendingTo: &output)
             } catch {
@@ -73,7 +86,9 @@ struct FuzzTests {
                 refused += 1
             }
         }
-        print("Template fuzzing: 100000 templates, \(compiled) compiled (\(rendered) rendered in SES mode), \(refused) refused")
+        print(
+            "Template fuzzing: 100000 templates, \(compiled) compiled (\(rendered) rendered in SES mode), \(refused) refused"
+        )
         #expect(compiled + refused == 100_000)
         #expect(compiled > 10_000)
         #expect(refused > 10_000)

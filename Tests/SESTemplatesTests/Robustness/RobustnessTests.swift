@@ -4,13 +4,15 @@ import Testing
 @Suite("Robustness")
 struct RobustnessTests {
     @Test func tenThousandNestedBlocksAreRefusedNotOverflowed() throws {
-        let deep = String(repeating: "{{#if a}}", count: 10_000) + "x" + String(repeating: "{{/if}}", count: 10_000)
+        let deep =
+            String(repeating: "{{#if a}}", count: 10_000) + "x" + String(repeating: "{{/if}}", count: 10_000)
         #expect(
             renderingError(deep)?.message
                 == "HtmlPart line 1, column 901: blocks nest deeper than 100 levels (each 'else if' counts)")
         let chain = "{{#if a}}" + String(repeating: "{{else if b}}", count: 10_000) + "{{/if}}"
         #expect(renderingError(chain)?.code == .invalidTemplate)
-        let nested100 = String(repeating: "{{#if a}}", count: 100) + "{{b}}" + String(repeating: "{{/if}}", count: 100)
+        let nested100 =
+            String(repeating: "{{#if a}}", count: 100) + "{{b}}" + String(repeating: "{{/if}}", count: 100)
         #expect(try render(nested100, #"{"a":true,"b":1}"#) == "1")
     }
 
@@ -20,7 +22,8 @@ struct RobustnessTests {
         #expect(renderingError("{{{name}}")?.code == .invalidTemplate)
         #expect(renderingError("{{name}}}")?.code == .invalidTemplate)
         #expect(renderingError("{{!-- never closed")?.code == .invalidTemplate)
-        #expect(renderingError("{{/if}}")?.message == "HtmlPart line 1, column 1: '{{/if}}' closes no open block")
+        #expect(
+            renderingError("{{/if}}")?.message == "HtmlPart line 1, column 1: '{{/if}}' closes no open block")
         #expect(try render("}} stray }} braces {", #"{}"#) == "}} stray }} braces {")
         #expect(try render("{", "{}") == "{")
         #expect(try render("\\{{name}} is literal", "{}") == "{{name}} is literal")
@@ -29,7 +32,9 @@ struct RobustnessTests {
     @Test func invalidUTF8IsRepairedInTemplatesAndRefusedInData() throws {
         let template = String(decoding: [0x48, 0xFF, 0x7B, 0x7B, 0x61, 0x7D, 0x7D, 0xC3], as: UTF8.self)
         #expect(try render(template, #"{"a":"b"}"#) == "H\u{FFFD}b\u{FFFD}")
-        #expect(throws: TemplateError.self) { try TemplateData(renderingData: [0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D]) }
+        #expect(throws: TemplateError.self) {
+            try TemplateData(renderingData: [0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D])
+        }
     }
 
     @Test func fiveHundredKilobytesOfTemplateRender() throws {

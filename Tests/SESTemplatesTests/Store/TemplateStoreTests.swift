@@ -18,7 +18,9 @@ struct TemplateStoreTests {
             data: try TemplateData(renderingData: #"{ "name":"Alejandro", "favoriteanimal": "zebra" }"#),
             with: &renderer, into: &parts)
         #expect(String(decoding: parts.subject, as: UTF8.self) == "Greetings, Alejandro!")
-        #expect(String(decoding: parts.text, as: UTF8.self) == "Dear Alejandro,\r\nYour favorite animal is zebra.")
+        #expect(
+            String(decoding: parts.text, as: UTF8.self) == "Dear Alejandro,\r\nYour favorite animal is zebra."
+        )
         #expect(
             String(decoding: parts.html, as: UTF8.self)
                 == "<h1>Hello Alejandro</h1><p>Your favorite animal is zebra.</p>")
@@ -58,7 +60,10 @@ struct TemplateStoreTests {
     @Test func atMost10000Templates() throws {
         var store = TemplateStore()
         for index in 0..<10_000 { try store.create(EmailTemplate(name: "t\(index)", subjectPart: "s")) }
-        #expect(throws: TemplateError(.limitExceeded, "Maximum number of templates (10000) exceeded for this account.")) {
+        #expect(
+            throws: TemplateError(
+                .limitExceeded, "Maximum number of templates (10000) exceeded for this account.")
+        ) {
             try store.create(EmailTemplate(name: "one-more", subjectPart: "s"))
         }
         #expect(store.names.prefix(3) == ["t0", "t1", "t10"])
@@ -69,15 +74,21 @@ struct TemplateStoreTests {
         _ = try CompiledTemplate(EmailTemplate(name: "big", subjectPart: "s", textPart: half, htmlPart: half))
         #expect(
             throws: TemplateError(
-                .invalidParameterValue, "Template big is 512001 bytes: text plus HTML must be at most 500 KB.")
-        ) { try CompiledTemplate(EmailTemplate(name: "big", subjectPart: "s", textPart: half, htmlPart: half + "b")) }
+                .invalidParameterValue, "Template big is 512001 bytes: text plus HTML must be at most 500 KB."
+            )
+        ) {
+            try CompiledTemplate(
+                EmailTemplate(name: "big", subjectPart: "s", textPart: half, htmlPart: half + "b"))
+        }
     }
 
     @Test func namesAndSubjectsAreValidated() {
         #expect(throws: TemplateError(.invalidParameterValue, "The subject must be specified.")) {
             try CompiledTemplate(EmailTemplate(name: "x", textPart: "t"))
         }
-        #expect(throws: TemplateError.self) { try CompiledTemplate(EmailTemplate(name: "has space", subjectPart: "s")) }
+        #expect(throws: TemplateError.self) {
+            try CompiledTemplate(EmailTemplate(name: "has space", subjectPart: "s"))
+        }
         #expect(throws: TemplateError.self) {
             try CompiledTemplate(EmailTemplate(name: String(repeating: "n", count: 65), subjectPart: "s"))
         }
@@ -91,10 +102,15 @@ struct TemplateStoreTests {
             EmailTemplate(name: "t", subjectPart: "{{a}}", textPart: "{{b}}", htmlPart: "{{c}}"))
         var renderer = TemplateRenderer()
         var parts = RenderedParts()
-        #expect(throws: TemplateError(.missingRenderingAttribute, "Attribute 'b' is not present in the rendering data.")) {
-            try template.render(data: try TemplateData(renderingData: #"{"a":1}"#), with: &renderer, into: &parts)
+        #expect(
+            throws: TemplateError(
+                .missingRenderingAttribute, "Attribute 'b' is not present in the rendering data.")
+        ) {
+            try template.render(
+                data: try TemplateData(renderingData: #"{"a":1}"#), with: &renderer, into: &parts)
         }
-        try template.render(data: try TemplateData(renderingData: #"{"a":1,"b":2,"c":3}"#), with: &renderer, into: &parts)
+        try template.render(
+            data: try TemplateData(renderingData: #"{"a":1,"b":2,"c":3}"#), with: &renderer, into: &parts)
         #expect(parts.byteCount == 3)
     }
 }

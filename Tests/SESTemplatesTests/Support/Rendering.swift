@@ -13,7 +13,9 @@ func render(
 }
 
 /// The error a render throws, or nil.
-func renderingError(_ template: String, _ json: String = "{}", options: RenderingOptions = .ses) -> TemplateError? {
+func renderingError(_ template: String, _ json: String = "{}", options: RenderingOptions = .ses)
+    -> TemplateError?
+{
     do {
         _ = try render(template, json, options: options)
         return nil

@@ -20,13 +20,21 @@ struct TrackingInstrumenterTests {
             options)
         #expect(links.count == 1)
         #expect(links[0].url == "https://www.amazon.com/")
-        #expect(links[0].tags == [LinkTag(name: "campaign", value: "spring"), LinkTag(name: "variant", value: "b")])
+        #expect(
+            links[0].tags == [
+                LinkTag(name: "campaign", value: "spring"), LinkTag(name: "variant", value: "b"),
+            ])
         #expect(links[0].ordinal == 1)
-        #expect(links[0].redirect.hasPrefix("https://r.us-east-1.awstrack.me/L0/https:%2F%2Fwww.amazon.com%2F/1/\(Self.messageID)/"))
+        #expect(
+            links[0].redirect.hasPrefix(
+                "https://r.us-east-1.awstrack.me/L0/https:%2F%2Fwww.amazon.com%2F/1/\(Self.messageID)/"))
         #expect(links[0].redirect.hasSuffix("=1"))
         let signature = links[0].redirect.split(separator: "/").last!.split(separator: "=").first!
         #expect(signature.count == 27)
-        #expect(html.hasPrefix(#"<p><a class="x" href="\#(links[0].redirect)">Shop</a></p><img alt="" src="https://r.us-east-1.awstrack.me/I0/\#(Self.messageID)/"#))
+        #expect(
+            html.hasPrefix(
+                #"<p><a class="x" href="\#(links[0].redirect)">Shop</a></p><img alt="" src="https://r.us-east-1.awstrack.me/I0/\#(Self.messageID)/"#
+            ))
         #expect(html.hasSuffix(#"=0" style="display: none; width: 1px; height: 1px;">"#))
     }
 
@@ -43,7 +51,10 @@ struct TrackingInstrumenterTests {
             #"<a href="mailto:x@y.z">m</a><a href="http://x.com/a b">s</a><A HREF='HTTP://X.COM/Q?a=1&b=%20'>q</a>"#,
             options)
         #expect(links.map(\.url) == ["HTTP://X.COM/Q?a=1&b=%20"])
-        #expect(html.hasPrefix(#"<a href="mailto:x@y.z">m</a><a href="http://x.com/a b">s</a><A HREF='http://r.eu-west-1.awstrack.me/L0/HTTP:%2F%2FX.COM%2FQ%3Fa%3D1%26b%3D%2520/1/m/"#))
+        #expect(
+            html.hasPrefix(
+                #"<a href="mailto:x@y.z">m</a><a href="http://x.com/a b">s</a><A HREF='http://r.eu-west-1.awstrack.me/L0/HTTP:%2F%2FX.COM%2FQ%3Fa%3D1%26b%3D%2520/1/m/"#
+            ))
         let many = String(repeating: #"<a href="https://example.com/">x</a>"#, count: 260)
         let (_, manyLinks) = instrument(many, options)
         #expect(manyLinks.count == 250)
@@ -52,8 +63,10 @@ struct TrackingInstrumenterTests {
 
     @Test func thePixelGoesAtTheFirstOpenTrackerAndCustomDomainsAreUsed() {
         let options = TrackingOptions(
-            messageID: "m", region: "us-west-2", customRedirectDomain: "track.example.com", tracksClicks: false, seed: 1)
-        let (html, links) = instrument("<p>{{ses:openTracker}}</p><p>{{ses:openTracker}}</p><a href=\"https://a.b\">", options)
+            messageID: "m", region: "us-west-2", customRedirectDomain: "track.example.com",
+            tracksClicks: false, seed: 1)
+        let (html, links) = instrument(
+            "<p>{{ses:openTracker}}</p><p>{{ses:openTracker}}</p><a href=\"https://a.b\">", options)
         #expect(links.isEmpty)
         #expect(html.hasPrefix(#"<p><img alt="" src="http://track.example.com/I0/m/"#))
         #expect(html.hasSuffix(#"</p><p>{{ses:openTracker}}</p><a href="https://a.b">"#))
