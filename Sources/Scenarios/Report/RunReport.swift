@@ -9,7 +9,9 @@ import SimCore
 /// ``sections()`` lists them in page order. A later feature adds its
 /// section as one more method in a file of its own and one entry in that
 /// list, building its charts with ``timeChart(title:caption:valueTitle:format:)``
-/// and ``perInterval(_:)`` or ``cumulative(_:)`` over the timeline's rows.
+/// and ``perInterval(_:)``, ``perRowGroup(_:)`` or ``cumulative(_:)`` over
+/// the timeline's rows (taken a few at a time on long runs, so that a chart
+/// has at most ``maximumPoints`` points per series).
 public struct RunReport {
     let scenario: Scenario
     let summary: JSONValue
@@ -58,8 +60,25 @@ public struct RunReport {
 
     // MARK: - Helpers for sections
 
-    /// The timeline's interval as the scenario wrote it (`1h`, `5m`).
-    var intervalText: String { scenario.output.interval.description }
+    /// At most this many points per series: more than a plot has pixels
+    /// across adds bytes, not detail.
+    static let maximumPoints = 600
+
+    /// How many timeline rows make one point: 1, or more for a long run
+    /// with a short interval.
+    var rowsPerPoint: Int { max(1, (timeline.count + Self.maximumPoints - 1) / Self.maximumPoints) }
+
+    /// The interval one point stands for (`1h`, `5m`; `2h` when 1-hour
+    /// rows are taken two at a time).
+    var intervalText: String { (scenario.output.interval * Int64(rowsPerPoint)).description }
+
+    /// The timeline in groups of ``rowsPerPoint`` consecutive rows (the last
+    /// group possibly shorter).
+    var rowGroups: [ArraySlice<TimelineRow>] {
+        stride(from: 0, to: timeline.count, by: rowsPerPoint).map {
+            timeline[$0..<min($0 + rowsPerPoint, timeline.count)]
+        }
+    }
 
     /// A chart over the run's span.
     func timeChart(
@@ -70,20 +89,28 @@ public struct RunReport {
             format: format, valueTitle: valueTitle)
     }
 
-    /// One point per timeline row, at the row's start: counts per interval
-    /// (drawn as stacked bars or steps, each holding until the next row).
+    /// A count per interval: `value` summed over each row group, as a point
+    /// at the group's start (drawn as stacked bars or steps, each holding
+    /// until the next).
     func perInterval(_ value: (TimelineRow) -> Double) -> [TimeSeriesChart.Point] {
-        timeline.map { TimeSeriesChart.Point(time: $0.start, value: value($0)) }
+        perRowGroup { rows in rows.reduce(0) { $0 + value($1) } }
+    }
+
+    /// Any value per interval — a cap, a rate, a status — from each row
+    /// group (`{ $0.last!.bounceRate }`, `{ $0.map(\.cap).max()! }`), as a
+    /// point at the group's start.
+    func perRowGroup(_ value: (ArraySlice<TimelineRow>) -> Double) -> [TimeSeriesChart.Point] {
+        rowGroups.map { TimeSeriesChart.Point(time: $0.first!.start, value: value($0)) }
     }
 
     /// The running total of `value`: zero at the start, then the total at
-    /// each row's end (drawn as a line).
+    /// the end of each row group (drawn as a line).
     func cumulative(_ value: (TimelineRow) -> Double) -> [TimeSeriesChart.Point] {
         var total = 0.0
         return [TimeSeriesChart.Point(time: .start, value: 0)]
-            + timeline.map { row in
-                total += value(row)
-                return TimeSeriesChart.Point(time: row.end, value: total)
+            + rowGroups.map { rows in
+                total += rows.reduce(0) { $0 + value($1) }
+                return TimeSeriesChart.Point(time: rows.last!.end, value: total)
             }
     }
 

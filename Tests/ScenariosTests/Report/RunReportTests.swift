@@ -1,4 +1,5 @@
 import Foundation
+import SimCore
 import Testing
 
 @testable import Scenarios
@@ -170,5 +171,67 @@ struct RunReportTests {
         #expect(html.contains("<td class=\"num\">1,234</td>"))
         #expect(html.contains("<a href=\"#s\">S</a>"))
         #expect(html.contains("This page is self-contained"))
+    }
+}
+
+@Suite("Report: timeline points")
+struct TimelinePointTests {
+    /// A report over a synthetic two-day timeline of 1-minute rows in which
+    /// the one client has 1 recipient accepted per row.
+    private func report(rows: Int) throws -> RunReport {
+        let scenario = try ScenarioLoader().load(
+            text: """
+                name: points
+                start: 2026-03-01T00:00:00Z
+                duration: 2d
+                account:
+                  identities: [example.com]
+                traffic:
+                  - name: pinger
+                    api: SendEmail
+                    from: app@example.com
+                    content:
+                      subject: ping
+                      text: hello
+                    recipients:
+                      list: [success@simulator.amazonses.com]
+                    schedule:
+                      executor: once
+                output:
+                  interval: 1m
+                """, file: "points.yaml")
+        let timeline = (0..<rows).map { (index: Int) -> TimelineRow in
+            let start = SimTime.start + SimDuration.minutes(Int64(index))
+            return TimelineRow(
+                start: start, end: start + SimDuration.minutes(1), calls: 1, clientAccepted: [1],
+                clientThrottled: [0], clientDropped: [0])
+        }
+        return RunReport(
+            result: RunResult(
+                scenario: scenario, summary: .object([:]), expectations: [], eventsProcessed: 0,
+                timeline: timeline))
+    }
+
+    @Test func longTimelinesAreTakenAFewRowsAtATime() throws {
+        let report = try report(rows: 2_880)
+        #expect(report.rowsPerPoint == 5)
+        #expect(report.intervalText == "5m")
+        let points = report.perInterval { Double($0.clientAccepted[0]) }
+        #expect(points.count == 576)
+        #expect(points.allSatisfy { $0.value == 5 })
+        #expect(points[1].time == .start + .minutes(5))
+        let total = report.cumulative { Double($0.clientAccepted[0]) }
+        #expect(total.first?.value == 0 && total.last?.value == 2_880)
+        #expect(total.last?.time == .start + .days(2))
+        let html = report.page().html()
+        #expect(MarkupChecks.isWellFormed(html))
+        #expect(html.contains("pinger: recipients per 5m"))
+    }
+
+    @Test func shortTimelinesKeepEveryRow() throws {
+        let report = try report(rows: 600)
+        #expect(report.rowsPerPoint == 1)
+        #expect(report.intervalText == "1m")
+        #expect(report.perRowGroup { Double($0.count) }.allSatisfy { $0.value == 1 })
     }
 }
