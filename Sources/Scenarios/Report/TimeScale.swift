@@ -7,10 +7,9 @@ import SimCore
 /// days (past that, a multiple of 364 days) whose ticks number at most
 /// `maximumTicks`. Sub-day ticks fall on multiples of the step since UTC
 /// midnight and read `HH:MM` (`HH:MM:SS` below a minute), except that a
-/// tick at midnight reads `day N`; day ticks fall on the midnights of days
-/// 1, 1 + step, … of the run and read `day N`. Day 1 is the UTC date of the
-/// start, as in the scenario format's
-/// `day N HH:MM` instants.
+/// tick at midnight reads `day N`; day ticks fall on every step-th midnight
+/// from the first on the axis and read `day N`. Day 1 is the UTC date of the
+/// run's start, as in the scenario format's `day N HH:MM` instants.
 struct TimeScale: Equatable {
     /// One tick: where it is and what it reads.
     struct Tick: Equatable {
@@ -88,10 +87,11 @@ struct TimeScale: Equatable {
         let day = SimDuration.microsecondsPerDay
         if step.microseconds >= day {
             let days = Int(step.microseconds / day)
-            return stride(from: 1, through: calendar.dayOfRun(containing: end), by: days).compactMap {
-                number in
-                let time = calendar.startOfDay(number)
-                return time >= start ? Tick(time: time, label: "day \(number)") : nil
+            // From the first midnight on the axis.
+            let startDay = calendar.dayOfRun(containing: start)
+            let first = calendar.startOfDay(startDay) < start ? startDay + 1 : startDay
+            return stride(from: first, through: calendar.dayOfRun(containing: end), by: days).map {
+                Tick(time: calendar.startOfDay($0), label: "day \($0)")
             }
         }
         let stepMicros = step.microseconds

@@ -3,6 +3,7 @@ import SimCore
 /// Drawing a ``TimeSeriesChart`` once its ``TimeSeriesChart/Layout`` is
 /// known, back to front: grid, series, thresholds, markers, axes.
 extension TimeSeriesChart {
+    /// Light lines at every value and time tick.
     func drawGrid(_ plot: Layout, into writer: inout MarkupWriter) {
         let c = ChartNumber.coordinate
         writer.start("g", [("class", "grid"), ("stroke", ChartPalette.grid), ("stroke-width", "1")])
@@ -25,6 +26,8 @@ extension TimeSeriesChart {
         writer.end()
     }
 
+    /// The stacked layers, then the lines and steps over them (in series
+    /// order); or, with no point at all, a note saying so.
     func drawSeries(_ plot: Layout, into writer: inout MarkupWriter) {
         let c = ChartNumber.coordinate
         if plot.points.allSatisfy(\.isEmpty) {
@@ -117,6 +120,8 @@ extension TimeSeriesChart {
         return "M" + parts.joined(separator: "L") + "Z"
     }
 
+    /// Each threshold as a dashed line across the plot, its label at the
+    /// right end above it (haloed, to stay readable over the data).
     func drawThresholds(_ plot: Layout, into writer: inout MarkupWriter) {
         let c = ChartNumber.coordinate
         for threshold in thresholds where threshold.value.isFinite {
@@ -141,12 +146,14 @@ extension TimeSeriesChart {
         }
     }
 
-    func drawMarkers(_ plot: Layout, bandTop: Double, into writer: inout MarkupWriter) {
+    /// Each marker as a dotted line from its label's lane down through the
+    /// plot, the label beside the line.
+    func drawMarkers(_ plot: Layout, into writer: inout MarkupWriter) {
         let c = ChartNumber.coordinate
         for (marker, lane) in plot.markerLanes {
             let color = Self.color(slot: marker.slot)
             let x = plot.x(marker.time)
-            let laneTop = bandTop + Double(lane) * Self.laneHeight
+            let laneTop = plot.bandTop + Double(lane) * Self.laneHeight
             let span = Layout.labelSpan(marker.label, x: x, right: plot.right)
             let leftOfLine = span.upperBound <= x
             writer.start("g", [("class", "marker")])
@@ -168,6 +175,8 @@ extension TimeSeriesChart {
         }
     }
 
+    /// The zero line, the value labels (and title), the time ticks, labels
+    /// and title.
     func drawAxes(_ plot: Layout, into writer: inout MarkupWriter) {
         let c = ChartNumber.coordinate
         let small = c(ChartFrame.smallTextSize)

@@ -79,7 +79,6 @@ struct TimeSeriesChart {
 
     /// The chart as an `<svg>` element.
     func svg() -> String {
-        let layout = Layout(chart: self)
         let frame = ChartFrame(
             title: title, caption: caption,
             legend: ChartLegend(
@@ -88,19 +87,17 @@ struct TimeSeriesChart {
                         label: series.name, style: style(of: index),
                         swatch: series.mark == .stackedArea || series.mark == .stackedBars ? .box : .line)
                 }))
-        let bandHeight = Double(layout.markerLanes.map { $0.lane + 1 }.max() ?? 0) * Self.laneHeight
-        let bodyHeight = bandHeight + 8 + Self.plotHeight + 40
-        return frame.svg(bodyHeight: bodyHeight) { writer in
-            var plot = layout
-            plot.place(top: frame.bodyTop + bandHeight + 8)
+        let plot = Layout(chart: self, bodyTop: frame.bodyTop)
+        return frame.svg(bodyHeight: plot.bodyHeight) { writer in
             drawGrid(plot, into: &writer)
             drawSeries(plot, into: &writer)
             drawThresholds(plot, into: &writer)
-            drawMarkers(plot, bandTop: frame.bodyTop, into: &writer)
+            drawMarkers(plot, into: &writer)
             drawAxes(plot, into: &writer)
         }
     }
 
+    /// The drawing style of series `index`: its slot's, or its position's.
     func style(of index: Int) -> SeriesStyle {
         ChartPalette.style(slot: series[index].slot ?? index)
     }
@@ -112,8 +109,9 @@ struct TimeSeriesChart {
 
     // MARK: - Layout
 
-    /// Where everything goes: the scales, the plot's rectangle and the
-    /// marker labels' lanes.
+    /// Where everything goes, from the top of the body down: the marker
+    /// labels' lanes, the plot (its scales and rectangle), the time axis'
+    /// labels and title.
     struct Layout {
         let values: ValueScale
         let valueLabels: [String]
@@ -123,13 +121,20 @@ struct TimeSeriesChart {
         let stacks: StackedValues
         let left: Double
         let right: Double
-        private(set) var top = 0.0
+        /// The top of the marker labels' band (the body's top).
+        let bandTop: Double
+        /// The plot's top, below the band.
+        let top: Double
         /// Each marker within the axis, in time order, with its label's lane.
         let markerLanes: [(marker: Marker, lane: Int)]
 
         var bottom: Double { top + TimeSeriesChart.plotHeight }
 
-        init(chart: TimeSeriesChart) {
+        /// The height from the band's top to below the time axis' title.
+        var bodyHeight: Double { bottom + 40 - bandTop }
+
+        /// The layout of `chart` with its body starting at `bodyTop`.
+        init(chart: TimeSeriesChart, bodyTop: Double) {
             points = chart.series.map { series in
                 series.points.enumerated()
                     .filter { $0.element.value.isFinite }
@@ -154,12 +159,10 @@ struct TimeSeriesChart {
             time = TimeScale(
                 calendar: chart.calendar, start: chart.start, end: chart.end,
                 maximumTicks: Int((right - left) / 80))
-            markerLanes = Self.lanes(
-                for: chart.markers, time: time, left: left, right: right)
-        }
-
-        mutating func place(top: Double) {
-            self.top = top
+            markerLanes = Self.lanes(for: chart.markers, time: time, left: left, right: right)
+            let lanes = markerLanes.map { $0.lane + 1 }.max() ?? 0
+            bandTop = bodyTop
+            top = bodyTop + Double(lanes) * TimeSeriesChart.laneHeight + 8
         }
 
         func x(_ time: SimTime) -> Double {

@@ -93,7 +93,7 @@ struct ChartTests {
             .init(name: "bounced", points: hourly([5, 5]), mark: .stackedBars),
         ])
         chart.format = .count
-        let layout = TimeSeriesChart.Layout(chart: chart)
+        let layout = TimeSeriesChart.Layout(chart: chart, bodyTop: 0)
         #expect(layout.stacks.layers.map(\.tops) == [[10, 20], [15, 25]])
         #expect(layout.stacks.layers[1].bases == [10, 20])
         #expect(layout.values.upper == 30)
