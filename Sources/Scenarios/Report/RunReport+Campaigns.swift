@@ -46,7 +46,8 @@ extension RunReport {
             blocks: [
                 .paragraph(
                     "A campaign run is complete when every recipient has a final outcome (delivered, bounced, "
-                        + "rejected, failed) or was dropped by its client."),
+                        + "rejected, failed) or was dropped by its client. A client's planned total counts the "
+                        + "recipients of the runs that started before the end."),
                 .chart(chart.svg()),
                 .table(
                     ReportPage.Table(
