@@ -11,10 +11,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "SimCore"),
-        .target(name: "SESEvents", dependencies: ["SimCore"]),
+        .target(
+            name: "SESEvents",
+            dependencies: [
+                "SimCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "sesim",
             dependencies: [
