@@ -20,7 +20,22 @@ let package = Package(
             ],
             path: "SimulationCore",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "EventFanOut",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "SESEvents", package: "sesim"),
+                .product(name: "SimCore", package: "sesim"),
+            ],
+            path: "EventFanOut",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "FanOutProfile",
+            dependencies: [.product(name: "SESEvents", package: "sesim"), .product(name: "SimCore", package: "sesim")],
+            path: "FanOutProfile"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -289,8 +289,9 @@ struct RecordSerializationTests {
 
     @Test func stringsAreEscapedAsJSONRequires() throws {
         let tricky = "quote\" backslash\\ tab\t newline\n bell\u{07} del\u{7F} café 雪 🙂"
-        var bytes: [UInt8] = []
-        JSONBytes.appendString(tricky, to: &bytes)
+        var buffer = OutputBuffer()
+        JSONBytes.appendString(tricky, to: &buffer)
+        let bytes = buffer.bytes
         #expect(
             String(decoding: bytes, as: UTF8.self)
                 == #""quote\" backslash\\ tab\t newline\n bell\u0007 del"# + "\u{7F} café 雪 🙂\"")
@@ -299,9 +300,9 @@ struct RecordSerializationTests {
 
     @Test func integersPrintInDecimal() {
         for value: Int64 in [0, 7, 10, 11893, -42, .max, .min] {
-            var bytes: [UInt8] = []
-            JSONBytes.appendInteger(value, to: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+            var buffer = OutputBuffer()
+            JSONBytes.appendInteger(value, to: &buffer)
+            #expect(buffer.text == String(value))
         }
     }
 }

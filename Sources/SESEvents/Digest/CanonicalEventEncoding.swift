@@ -23,7 +23,7 @@ import SimCore
 /// simulated behaviour changes them: the mail's `source`, `sourceArn`,
 /// `sendingAccountId`, `headersTruncated`, `headers` and `commonHeaders`.
 enum CanonicalEventEncoding {
-    static func append(_ event: SESEvent, configurationSet: String?, to buffer: inout [UInt8]) {
+    static func append(_ event: SESEvent, configurationSet: String?, to buffer: inout OutputBuffer) {
         buffer.append(UInt8(event.type.rawValue))
         appendTime(event.time, to: &buffer)
         appendOptional(configurationSet, to: &buffer)
@@ -36,7 +36,7 @@ enum CanonicalEventEncoding {
         appendDetail(event.detail, to: &buffer)
     }
 
-    static func appendDetail(_ detail: EventDetail, to buffer: inout [UInt8]) {
+    static func appendDetail(_ detail: EventDetail, to buffer: inout OutputBuffer) {
         switch detail {
         case .send:
             break
@@ -109,7 +109,7 @@ enum CanonicalEventEncoding {
         }
     }
 
-    static func appendPreferences(_ preferences: TopicPreferences, to buffer: inout [UInt8]) {
+    static func appendPreferences(_ preferences: TopicPreferences, to buffer: inout OutputBuffer) {
         buffer.append(preferences.unsubscribeAll ? 1 : 0)
         appendVarint(UInt64(preferences.topicSubscriptionStatus.count), to: &buffer)
         for status in preferences.topicSubscriptionStatus {
@@ -119,24 +119,24 @@ enum CanonicalEventEncoding {
     }
 
     @inline(__always)
-    static func appendInteger(_ value: Int64, to buffer: inout [UInt8]) {
-        withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }
+    static func appendInteger(_ value: Int64, to buffer: inout OutputBuffer) {
+        withUnsafeBytes(of: value.littleEndian) { buffer.append(bytes: $0) }
     }
 
     @inline(__always)
-    static func appendTime(_ time: SimTime, to buffer: inout [UInt8]) {
+    static func appendTime(_ time: SimTime, to buffer: inout OutputBuffer) {
         appendInteger(time.microsecondsSinceStart, to: &buffer)
     }
 
     @inline(__always)
-    static func appendID(_ id: MessageID, to buffer: inout [UInt8]) {
+    static func appendID(_ id: MessageID, to buffer: inout OutputBuffer) {
         appendInteger(Int64(bitPattern: id.prefix), to: &buffer)
         appendInteger(Int64(bitPattern: UInt64(truncatingIfNeeded: id.uuid >> 64)), to: &buffer)
         appendInteger(Int64(bitPattern: UInt64(truncatingIfNeeded: id.uuid)), to: &buffer)
     }
 
     @inline(__always)
-    static func appendVarint(_ value: UInt64, to buffer: inout [UInt8]) {
+    static func appendVarint(_ value: UInt64, to buffer: inout OutputBuffer) {
         var remaining = value
         while remaining >= 0x80 {
             buffer.append(UInt8(truncatingIfNeeded: remaining) | 0x80)
@@ -146,16 +146,16 @@ enum CanonicalEventEncoding {
     }
 
     @inline(__always)
-    static func appendString(_ text: String, to buffer: inout [UInt8]) {
+    static func appendString(_ text: String, to buffer: inout OutputBuffer) {
         let utf8 = text.utf8
         appendVarint(UInt64(utf8.count), to: &buffer)
-        if utf8.withContiguousStorageIfAvailable({ buffer.append(contentsOf: $0) }) == nil {
-            buffer.append(contentsOf: utf8)
+        if utf8.withContiguousStorageIfAvailable({ buffer.append(bytes: $0) }) == nil {
+            buffer.append(contentsOf: Array(utf8))
         }
     }
 
     @inline(__always)
-    static func appendOptional(_ text: String?, to buffer: inout [UInt8]) {
+    static func appendOptional(_ text: String?, to buffer: inout OutputBuffer) {
         if let text {
             buffer.append(1)
             appendString(text, to: &buffer)
@@ -164,12 +164,12 @@ enum CanonicalEventEncoding {
         }
     }
 
-    static func appendStrings(_ texts: [String], to buffer: inout [UInt8]) {
+    static func appendStrings(_ texts: [String], to buffer: inout OutputBuffer) {
         appendVarint(UInt64(texts.count), to: &buffer)
         for text in texts { appendString(text, to: &buffer) }
     }
 
-    static func appendPairs(_ pairs: [NameValue], to buffer: inout [UInt8]) {
+    static func appendPairs(_ pairs: [NameValue], to buffer: inout OutputBuffer) {
         appendVarint(UInt64(pairs.count), to: &buffer)
         for pair in pairs {
             appendString(pair.name, to: &buffer)

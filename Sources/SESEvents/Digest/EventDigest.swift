@@ -7,17 +7,15 @@ import Crypto
 ///
 /// Canonical bytes are gathered in a buffer and hashed in 64 KiB batches, so
 /// the per-event cost is the encoding plus SHA-256 over about 200–400 bytes.
-public struct EventDigest {
+public struct EventDigest: ~Copyable {
     private var hasher = SHA256()
-    private var pending: [UInt8] = []
+    private var pending = OutputBuffer(capacity: batchSize + 4096)
     /// The number of events added.
     public private(set) var eventCount = 0
 
     static let batchSize = 1 << 16
 
-    public init() {
-        pending.reserveCapacity(Self.batchSize + 4096)
-    }
+    public init() {}
 
     /// Adds `event`, whose message's configuration set is named
     /// `configurationSet` (nil for none).
@@ -25,8 +23,8 @@ public struct EventDigest {
         CanonicalEventEncoding.append(event, configurationSet: configurationSet, to: &pending)
         eventCount += 1
         if pending.count >= Self.batchSize {
-            hasher.update(data: pending)
-            pending.removeAll(keepingCapacity: true)
+            pending.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            pending.removeAll()
         }
     }
 
@@ -34,7 +32,7 @@ public struct EventDigest {
     /// Adding more events afterwards continues the same digest.
     public var hexDigest: String {
         var copy = hasher
-        copy.update(data: pending)
+        pending.withUnsafeBytes { copy.update(bufferPointer: $0) }
         let digest = copy.finalize()
         var text: [UInt8] = []
         text.reserveCapacity(64)

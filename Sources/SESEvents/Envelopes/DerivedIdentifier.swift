@@ -22,52 +22,58 @@ public enum DerivedIdentifier {
 
     /// Appends `bits` as a lower-case version 4 UUID
     /// (`xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`, `y` one of 8, 9, a, b).
-    public static func appendUUID(_ bits: UInt128, to buffer: inout [UInt8]) {
+    public static func appendUUID(_ bits: UInt128, to buffer: inout OutputBuffer) {
         var high = UInt64(truncatingIfNeeded: bits >> 64)
         var low = UInt64(truncatingIfNeeded: bits)
         high = (high & ~0xF000) | 0x4000
         low = (low & ~(0xC000 << 48)) | (0x8000 << 48)
-        MessageID.appendHex(high >> 32, digits: 8, to: &buffer)
-        buffer.append(UInt8(ascii: "-"))
-        MessageID.appendHex(high >> 16 & 0xFFFF, digits: 4, to: &buffer)
-        buffer.append(UInt8(ascii: "-"))
-        MessageID.appendHex(high & 0xFFFF, digits: 4, to: &buffer)
-        buffer.append(UInt8(ascii: "-"))
-        MessageID.appendHex(low >> 48, digits: 4, to: &buffer)
-        buffer.append(UInt8(ascii: "-"))
-        MessageID.appendHex(low & 0xFFFF_FFFF_FFFF, digits: 12, to: &buffer)
+        let target = buffer.reserve(36)
+        MessageID.writeHex(high >> 32, digits: 8, to: target)
+        target[8] = UInt8(ascii: "-")
+        MessageID.writeHex(high >> 16 & 0xFFFF, digits: 4, to: target + 9)
+        target[13] = UInt8(ascii: "-")
+        MessageID.writeHex(high & 0xFFFF, digits: 4, to: target + 14)
+        target[18] = UInt8(ascii: "-")
+        MessageID.writeHex(low >> 48, digits: 4, to: target + 19)
+        target[23] = UInt8(ascii: "-")
+        MessageID.writeHex(low & 0xFFFF_FFFF_FFFF, digits: 12, to: target + 24)
+        buffer.commit(36)
+    }
+
+    /// `bits` as UUID text.
+    public static func uuidText(_ bits: UInt128) -> String {
+        var buffer = OutputBuffer(capacity: 36)
+        appendUUID(bits, to: &buffer)
+        return buffer.text
     }
 
     static let base64Alphabet: [UInt8] = Array(
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
-    /// Appends the base64 text of `byteCount` pseudo-random bytes from a
-    /// SplitMix64 stream seeded with `seed`: a stand-in with the length and
-    /// alphabet of a real signature (256 bytes → 344 characters).
-    public static func appendBase64Placeholder(seed: UInt64, byteCount: Int, to buffer: inout [UInt8]) {
+    /// Appends a stand-in with the length and alphabet of a real SNS
+    /// signature: the base64 text (344 characters, ending `==`) of 256 bytes
+    /// drawn from a SplitMix64 stream seeded with `seed` — each of the first
+    /// 85 three-byte groups is the low 24 bits of one draw, the last byte the
+    /// low 8 bits of the next.
+    public static func appendSignaturePlaceholder(seed: UInt64, to buffer: inout OutputBuffer) {
         var generator = SplitMix64(seed: seed)
-        var word: UInt64 = 0
-        var wordBytesLeft = 0
-        func nextByte() -> UInt8 {
-            if wordBytesLeft == 0 {
-                word = generator.next()
-                wordBytesLeft = 8
+        let target = buffer.reserve(344)
+        base64Alphabet.withUnsafeBufferPointer { alphabet in
+            for group in 0..<85 {
+                let bits = generator.next()
+                let at = target + group * 4
+                at[0] = alphabet[Int(bits >> 18 & 63)]
+                at[1] = alphabet[Int(bits >> 12 & 63)]
+                at[2] = alphabet[Int(bits >> 6 & 63)]
+                at[3] = alphabet[Int(bits & 63)]
             }
-            let byte = UInt8(truncatingIfNeeded: word)
-            word >>= 8
-            wordBytesLeft -= 1
-            return byte
+            let last = generator.next() & 0xFF
+            let at = target + 340
+            at[0] = alphabet[Int(last >> 2)]
+            at[1] = alphabet[Int(last << 4 & 63)]
+            at[2] = UInt8(ascii: "=")
+            at[3] = UInt8(ascii: "=")
         }
-        var remaining = byteCount
-        while remaining > 0 {
-            let take = min(3, remaining)
-            var group: UInt32 = 0
-            for index in 0..<3 { group = group << 8 | (index < take ? UInt32(nextByte()) : 0) }
-            buffer.append(base64Alphabet[Int(group >> 18 & 63)])
-            buffer.append(base64Alphabet[Int(group >> 12 & 63)])
-            buffer.append(take > 1 ? base64Alphabet[Int(group >> 6 & 63)] : UInt8(ascii: "="))
-            buffer.append(take > 2 ? base64Alphabet[Int(group & 63)] : UInt8(ascii: "="))
-            remaining -= take
-        }
+        buffer.commit(344)
     }
 }

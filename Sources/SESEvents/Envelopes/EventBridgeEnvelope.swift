@@ -23,27 +23,27 @@ public struct EventBridgeEnvelope: Sendable {
     public init(eventBus: String, region: String, accountId: String) {
         self.eventBus = eventBus
         salt = StableHash.hash("eventbridge:" + eventBus)
-        var account: [UInt8] = []
+        var account = OutputBuffer()
         JSONBytes.appendString(accountId, to: &account)
-        self.account = account
-        var regionBytes: [UInt8] = []
+        self.account = account.bytes
+        var regionBytes = OutputBuffer()
         JSONBytes.appendString(region, to: &regionBytes)
-        self.region = regionBytes
-        var prefix: [UInt8] = []
+        self.region = regionBytes.bytes
+        var prefix = OutputBuffer()
         JSONBytes.appendRaw("arn:aws:ses:", to: &prefix)
         JSONBytes.appendEscaped(region, to: &prefix)
         prefix.append(UInt8(ascii: ":"))
         JSONBytes.appendEscaped(accountId, to: &prefix)
         JSONBytes.appendRaw(":configuration-set/", to: &prefix)
-        resourcePrefix = prefix
+        resourcePrefix = prefix.bytes
     }
 
     /// Appends the EventBridge event for `event`, whose record is `record`, to
     /// `buffer` (no newline). `sequence` is the event's position in the run;
     /// `configurationSet` the name of the message's configuration set.
     public func append(
-        record: UnsafeBufferPointer<UInt8>, of event: SESEvent, configurationSet: String, sequence: UInt64,
-        calendar: SimCalendar, to buffer: inout [UInt8]
+        record: UnsafeRawBufferPointer, of event: SESEvent, configurationSet: String, sequence: UInt64,
+        calendar: SimCalendar, to buffer: inout OutputBuffer
     ) {
         JSONBytes.appendRaw("{\"version\":\"0\",\"id\":\"", to: &buffer)
         DerivedIdentifier.appendUUID(
@@ -53,16 +53,16 @@ public struct EventBridgeEnvelope: Sendable {
         JSONBytes.appendRaw("\",\"source\":\"aws.ses\",\"account\":", to: &buffer)
         buffer.append(contentsOf: account)
         JSONBytes.appendRaw(",\"time\":\"", to: &buffer)
-        calendar.appendTimestamp(event.time, to: &buffer)
-        // EventBridge times are whole seconds: drop the ".mmm" before the Z.
-        buffer.removeSubrange((buffer.count - 5)..<(buffer.count - 1))
+        // EventBridge times are whole seconds.
+        TimestampText.append(
+            unixMicroseconds: calendar.unixMicroseconds(of: event.time), milliseconds: false, to: &buffer)
         JSONBytes.appendRaw("\",\"region\":", to: &buffer)
         buffer.append(contentsOf: region)
         JSONBytes.appendRaw(",\"resources\":[\"", to: &buffer)
         buffer.append(contentsOf: resourcePrefix)
         JSONBytes.appendEscaped(configurationSet, to: &buffer)
         JSONBytes.appendRaw("\"],\"detail\":", to: &buffer)
-        buffer.append(contentsOf: record)
+        buffer.append(bytes: record)
         buffer.append(UInt8(ascii: "}"))
     }
 
@@ -71,12 +71,12 @@ public struct EventBridgeEnvelope: Sendable {
     /// `Email Opened`, `Email Clicked`, `Email Rendering Failed`,
     /// `Email Delivery Delayed`, `Email Subscribed`.
     public static func detailType(_ type: EventType) -> String {
-        var bytes: [UInt8] = []
-        appendDetailType(type, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        var buffer = OutputBuffer(capacity: 32)
+        appendDetailType(type, to: &buffer)
+        return buffer.text
     }
 
-    static func appendDetailType(_ type: EventType, to buffer: inout [UInt8]) {
+    static func appendDetailType(_ type: EventType, to buffer: inout OutputBuffer) {
         switch type {
         case .send: JSONBytes.appendRaw("Email Sent", to: &buffer)
         case .reject: JSONBytes.appendRaw("Email Rejected", to: &buffer)

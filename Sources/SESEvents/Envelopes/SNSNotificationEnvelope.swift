@@ -31,12 +31,14 @@ public struct SNSNotificationEnvelope: Sendable {
     public init(topicArn: String, region: String) {
         self.topicArn = topicArn
         salt = StableHash.hash("sns:" + topicArn)
-        var tail: [UInt8] = []
+        var tail = OutputBuffer()
         JSONBytes.appendRaw("\",\"SigningCertURL\":\"https://sns.", to: &tail)
         JSONBytes.appendEscaped(region, to: &tail)
         JSONBytes.appendRaw(".amazonaws.com/SimpleNotificationService-", to: &tail)
-        MessageID.appendHex(SplitMix64.mix(salt), digits: 16, to: &tail)
-        MessageID.appendHex(SplitMix64.mix(salt ^ 0x5AB5), digits: 16, to: &tail)
+        MessageID.writeHex(SplitMix64.mix(salt), digits: 16, to: tail.reserve(16))
+        tail.commit(16)
+        MessageID.writeHex(SplitMix64.mix(salt ^ 0x5AB5), digits: 16, to: tail.reserve(16))
+        tail.commit(16)
         JSONBytes.appendRaw(".pem\",\"UnsubscribeURL\":\"https://sns.", to: &tail)
         JSONBytes.appendEscaped(region, to: &tail)
         JSONBytes.appendRaw(".amazonaws.com/?Action=Unsubscribe&SubscriptionArn=", to: &tail)
@@ -45,14 +47,14 @@ public struct SNSNotificationEnvelope: Sendable {
         var subscription = SplitMix64(seed: salt)
         DerivedIdentifier.appendUUID(UInt128(subscription.next()) << 64 | UInt128(subscription.next()), to: &tail)
         JSONBytes.appendRaw("\"}", to: &tail)
-        fixedTail = tail
+        fixedTail = tail.bytes
     }
 
     /// Appends the notification for `event`, whose record is `record`, to
     /// `buffer` (no newline). `sequence` is the event's position in the run.
     public func append(
-        record: UnsafeBufferPointer<UInt8>, of event: SESEvent, sequence: UInt64, calendar: SimCalendar,
-        to buffer: inout [UInt8]
+        record: UnsafeRawBufferPointer, of event: SESEvent, sequence: UInt64, calendar: SimCalendar,
+        to buffer: inout OutputBuffer
     ) {
         let id = DerivedIdentifier.bits(messageId: event.mail.messageId, sequence: sequence, salt: salt)
         JSONBytes.appendRaw("{\"Type\":\"Notification\",\"MessageId\":\"", to: &buffer)
@@ -62,11 +64,10 @@ public struct SNSNotificationEnvelope: Sendable {
         JSONBytes.appendRaw(",\"Subject\":\"Amazon SES Email Event Notification\",\"Message\":\"", to: &buffer)
         JSONBytes.appendEscaped(bytes: record, to: &buffer)
         JSONBytes.appendRaw("\",\"Timestamp\":\"", to: &buffer)
-        calendar.appendTimestamp(event.time, to: &buffer)
+        TimestampText.append(unixMicroseconds: calendar.unixMicroseconds(of: event.time), to: &buffer)
         JSONBytes.appendRaw("\",\"SignatureVersion\":\"1\",\"Signature\":\"", to: &buffer)
-        DerivedIdentifier.appendBase64Placeholder(
-            seed: UInt64(truncatingIfNeeded: id) ^ UInt64(truncatingIfNeeded: id >> 64), byteCount: 256,
-            to: &buffer)
+        DerivedIdentifier.appendSignaturePlaceholder(
+            seed: UInt64(truncatingIfNeeded: id) ^ UInt64(truncatingIfNeeded: id >> 64), to: &buffer)
         buffer.append(contentsOf: fixedTail)
     }
 }

@@ -49,38 +49,39 @@ struct CloudWatchDestinationAggregator {
     }
 
     /// Counts one event of `type` in `period`, whose configuration set's
-    /// slots resolved to `slotValues`.
+    /// slots resolved to `slotValues`; returns the entry counted, or nil when
+    /// a suppressed value (a non-ASCII header) kept the event out.
     @inline(__always)
-    mutating func count(period: UInt32, type: EventType, slotValues: UnsafeBufferPointer<UInt32>) {
+    @discardableResult
+    mutating func count(period: UInt32, type: EventType, slotValues: UnsafeBufferPointer<UInt32>) -> Int? {
         var key = MetricKey(period: period, type: type)
         for dimension in 0..<slotIndexes.count {
             var value = slotValues[slotIndexes[dimension]]
             if value >= ValueSlot.suppressed {
                 if value == ValueSlot.suppressed {
                     eventsWithoutMetric += 1
-                    return
+                    return nil
                 }
                 value = defaultValueIDs[dimension]
             }
             key[dimension: dimension] = value
         }
-        open.add(1, to: key)
+        return open.addReturningEntry(1, to: key)
     }
 
     /// The open entries in output order: by period, then by dimension values
-    /// (UTF-8 byte order of the strings), then by event type.
-    func sortedEntries(interner: StringInterner) -> [Int] {
+    /// (`ranks` orders value IDs as their strings sort), then by event type.
+    func sortedEntries(ranks: [UInt32]) -> [Int] {
         let keys = open.keys
         let dimensionCount = dimensionNames.count
-        return open.keys.indices.sorted { left, right in
+        return keys.indices.sorted { left, right in
             let a = keys[left]
             let b = keys[right]
             if a.period != b.period { return a.period < b.period }
             for dimension in 0..<dimensionCount where a[dimension: dimension] != b[dimension: dimension] {
-                return interner[a[dimension: dimension]].utf8.lexicographicallyPrecedes(
-                    interner[b[dimension: dimension]].utf8)
+                return ranks[Int(a[dimension: dimension])] < ranks[Int(b[dimension: dimension])]
             }
-            return a.lanes[1] < b.lanes[1]
+            return a.type < b.type
         }
     }
 

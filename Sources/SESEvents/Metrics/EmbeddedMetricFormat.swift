@@ -28,26 +28,27 @@ struct EmbeddedMetricFormat {
     /// A line shape for `dimensionNames` in `namespace`, with `properties`
     /// (name, value) pairs written before the dimensions.
     init(namespace: String, dimensionNames: [String], properties: [(String, String)]) {
-        var prefix: [UInt8] = []
+        var prefix = OutputBuffer()
         JSONBytes.appendRaw(",\"CloudWatchMetrics\":[{\"Namespace\":", to: &prefix)
         JSONBytes.appendString(namespace, to: &prefix)
         JSONBytes.appendRaw(",\"Dimensions\":[", to: &prefix)
         JSONBytes.appendStringArray(dimensionNames, to: &prefix)
         JSONBytes.appendRaw("],\"Metrics\":[", to: &prefix)
-        directivePrefix = prefix
-        var members: [UInt8] = []
+        directivePrefix = prefix.bytes
+        var members = OutputBuffer()
         for (name, value) in properties {
             members.append(UInt8(ascii: ","))
             JSONBytes.appendString(name, to: &members)
             members.append(UInt8(ascii: ":"))
             JSONBytes.appendString(value, to: &members)
         }
-        self.properties = members
+        self.properties = members.bytes
         dimensionKeys = dimensionNames.map { name in
-            var key: [UInt8] = [UInt8(ascii: ",")]
+            var key = OutputBuffer(capacity: 32)
+            key.append(UInt8(ascii: ","))
             JSONBytes.appendString(name, to: &key)
             key.append(UInt8(ascii: ":"))
-            return key
+            return key.bytes
         }
     }
 
@@ -56,7 +57,7 @@ struct EmbeddedMetricFormat {
     /// are left out. `dimensionValues` are the values in dimension order.
     func appendLine(
         timestampMilliseconds: Int64, counts: [UInt64], dimensionValues: some Sequence<String>,
-        to buffer: inout [UInt8]
+        to buffer: inout OutputBuffer
     ) {
         JSONBytes.appendRaw("{\"_aws\":{\"Timestamp\":", to: &buffer)
         JSONBytes.appendInteger(timestampMilliseconds, to: &buffer)

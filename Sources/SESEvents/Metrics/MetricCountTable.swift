@@ -23,6 +23,14 @@ struct MetricCountTable {
     /// Returns whether the key was new.
     @discardableResult
     mutating func add(_ amount: UInt64, to key: MetricKey) -> Bool {
+        let before = keys.count
+        return addReturningEntry(amount, to: key) == before
+    }
+
+    /// Adds `amount` to `key`'s count, inserting the key if new, and returns
+    /// the key's entry index (valid until ``removeAll()``).
+    @inline(__always)
+    mutating func addReturningEntry(_ amount: UInt64, to key: MetricKey) -> Int {
         let hash = key.tableHash
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash) & mask
@@ -31,16 +39,23 @@ struct MetricCountTable {
             if entry < 0 { break }
             if hashes[Int(entry)] == hash && keys[Int(entry)] == key {
                 counts[Int(entry)] &+= amount
-                return false
+                return Int(entry)
             }
             index = (index + 1) & mask
         }
-        slots[index] = Int32(keys.count)
+        let entry = keys.count
+        slots[index] = Int32(entry)
         keys.append(key)
         counts.append(amount)
         hashes.append(hash)
         if keys.count * 2 > slots.count { rehash(slotCount: slots.count * 2) }
-        return true
+        return entry
+    }
+
+    /// Adds one to the count of entry `entry`.
+    @inline(__always)
+    mutating func increment(entry: Int) {
+        counts[entry] &+= 1
     }
 
     /// Forgets every entry, keeping the storage for the next period.

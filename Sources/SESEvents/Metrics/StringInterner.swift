@@ -82,11 +82,16 @@ struct StringInterner {
         }
         if offset < count {
             var word: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < count {
-                word |= UInt64(bytes[offset]) << shift
-                shift += 8
-                offset += 1
+            if count >= 8 {
+                // The last eight bytes, overlapping the words already mixed.
+                word = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            } else {
+                var shift: UInt64 = 0
+                while offset < count {
+                    word |= UInt64(bytes[offset]) << shift
+                    shift += 8
+                    offset += 1
+                }
             }
             state = (state ^ word) &* 0x94D0_49BB_1331_11EB
         }

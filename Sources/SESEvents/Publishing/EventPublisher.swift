@@ -27,7 +27,10 @@ public final class EventPublisher {
     public let configuration: EventPublisherConfiguration
     /// The outputs and the sinks the caller gave for them.
     public let sinks: [(output: RecordOutput, sink: any RecordSink)]
-    private var core: FanOutCore
+    /// The state. No dynamic exclusivity checks (they would cost more than
+    /// the rest of a `publish`): a publisher is used from one thread, and a
+    /// sink must not publish from inside `write`.
+    @exclusivity(unchecked) private var core: FanOutCore
     /// Whether ``finish()`` has been called.
     public private(set) var isFinished = false
 
@@ -78,7 +81,6 @@ public final class EventPublisher {
     /// custom metrics and their cost, the digest. CloudWatch figures cover
     /// the periods written so far: call ``finish()`` first.
     public func summary() -> EventPublishingSummary {
-        let core = self.core
         let pricing = configuration.pricing
         var destinations: [EventDestinationSummary] = []
         for (index, entry) in core.plan.destinations.enumerated() {
@@ -100,7 +102,7 @@ public final class EventPublisher {
             var summary = EventDestinationSummary(
                 configurationSet: entry.configurationSet, name: destination.name, kind: kind,
                 enabled: destination.enabled, target: target, outputFile: entry.output?.fileName,
-                eventsByType: core.destinationCounts[index], recordsWritten: core.recordsWritten[index],
+                eventsByType: core.eventsByType(ofDestination: index), recordsWritten: core.recordsWritten[index],
                 cloudWatch: nil)
             if case .cloudWatch(let dimensions) = destination.kind {
                 var cloudWatch = CloudWatchDestinationSummary(

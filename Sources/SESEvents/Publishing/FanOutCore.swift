@@ -3,7 +3,7 @@ import SimCore
 /// The publisher's mutable state and its per-event work, as one value so
 /// that a `publish` is a single exclusive access (the class around it pays
 /// for dynamic exclusivity checking once per event, not once per field).
-struct FanOutCore {
+struct FanOutCore: ~Copyable {
     let plan: FanOutPlan
     let calendar: SimCalendar
     let serializer: EventRecordSerializer
@@ -23,19 +23,30 @@ struct FanOutCore {
 
     /// The latest period an event has fallen in; earlier ones are written.
     var openPeriod: UInt32 = 0
+    /// The open period's bounds in µs since the start, to place most events
+    /// without a division.
+    var openPeriodStart: Int64 = .max
+    var openPeriodEnd: Int64 = .min
+    /// Per configuration set, message-tag dimension values already resolved
+    /// for recently seen tag arrays.
+    var tagCaches: [TagValueCache]
+    /// Bumped whenever the metric tables are written and cleared, so that
+    /// table entries remembered in ``tagCaches`` go stale.
+    var metricsGeneration: UInt32 = 0
     var eventCount = 0
     var eventsByType = EventTypeCounts()
     var eventsWithoutConfigurationSet = 0
     /// Per destination entry: events received by type, and records written.
-    var destinationCounts: [EventTypeCounts]
+    /// `destinationCounts[destination * 10 + type.rawValue]`.
+    var destinationCounts: [Int]
     var recordsWritten: [Int]
 
     /// The interned value of each slot for the event in hand.
     var slotValues: [UInt32]
     /// The record in hand, followed by a newline.
-    var recordBuffer: [UInt8] = []
+    var recordBuffer = OutputBuffer(capacity: 8192)
     /// The envelope or metrics line in hand.
-    var lineBuffer: [UInt8] = []
+    var lineBuffer = OutputBuffer(capacity: 16384)
 
     init(configuration: EventPublisherConfiguration, sinks: [any RecordSink], metricsSink: any RecordSink) {
         var interner = StringInterner()
@@ -52,11 +63,12 @@ struct FanOutCore {
         self.sinks = sinks
         self.metricsSink = metricsSink
         aggregators = plan.aggregators
-        destinationCounts = Array(repeating: EventTypeCounts(), count: plan.destinations.count)
+        destinationCounts = Array(repeating: 0, count: plan.destinations.count * EventType.allCases.count)
+        tagCaches = plan.sets.map {
+            TagValueCache(slotCount: $0.slotRange.count, aggregatorCount: $0.aggregatorRange.count)
+        }
         recordsWritten = Array(repeating: 0, count: plan.destinations.count)
         slotValues = Array(repeating: ValueSlot.missing, count: plan.slots.count)
-        recordBuffer.reserveCapacity(8192)
-        lineBuffer.reserveCapacity(16384)
     }
 
     /// The index of the period containing `time`, counted from the period
@@ -83,10 +95,19 @@ struct FanOutCore {
         let sequence = UInt64(eventCount)
         eventCount += 1
         eventsByType[type] += 1
-        let period = period(of: event.time)
-        if period > openPeriod {
-            writeMetrics()
-            openPeriod = period
+        let micros = event.time.microsecondsSinceStart
+        let period: UInt32
+        if micros >= openPeriodStart && micros < openPeriodEnd {
+            period = openPeriod
+        } else {
+            period = self.period(of: event.time)
+            if period > openPeriod || openPeriodStart == .max {
+                writeMetrics()
+                openPeriod = period
+                let start = (basePeriod + Int64(period)) * periodMicroseconds - calendar.startUnixMicroseconds
+                openPeriodStart = start
+                openPeriodEnd = start + periodMicroseconds
+            }
         }
         if type.metricName != nil {
             account.add(period: period, type: type)
@@ -110,55 +131,78 @@ struct FanOutCore {
 
     @inline(__always)
     mutating func countMetrics(_ event: SESEvent, type: EventType, period: UInt32, setIndex: Int) {
-        let set = plan.sets[setIndex]
-        resolveSlots(set.slotRange, of: event)
-        for index in set.aggregatorRange where aggregators[index].types.contains(type) {
-            slotValues.withUnsafeBufferPointer { values in
+        let cacheEntry = resolveSlots(setIndex: setIndex, of: event)
+        let stamp = TagValueCache.stamp(generation: metricsGeneration, period: period)
+        let aggregatorRange = plan.sets[setIndex].aggregatorRange
+        for index in aggregatorRange where aggregators[index].types.contains(type) {
+            let local = index &- aggregatorRange.lowerBound
+            let cacheable = plan.aggregatorUsesMessageTagsOnly[index]
+            if cacheable,
+                let tableEntry = tagCaches[setIndex].tableEntry(cacheEntry, aggregator: local, type: type, stamp: stamp)
+            {
+                aggregators[index].open.increment(entry: tableEntry)
+                continue
+            }
+            let tableEntry = slotValues.withUnsafeBufferPointer { values in
                 aggregators[index].count(period: period, type: type, slotValues: values)
+            }
+            if cacheable, let tableEntry {
+                tagCaches[setIndex].setTableEntry(tableEntry, cacheEntry, aggregator: local, type: type, stamp: stamp)
             }
         }
     }
 
-    /// Fills `slotValues[range]` with the interned values `event` gives the
-    /// set's dimensions (or ``ValueSlot/missing`` / ``ValueSlot/suppressed``).
+    /// Fills the set's `slotValues` with the interned values `event` gives
+    /// its dimensions (or ``ValueSlot/missing`` / ``ValueSlot/suppressed``).
+    ///
+    /// Message-tag values depend only on the tags array, which a sender
+    /// usually shares between all the messages of one client: they are
+    /// looked up in the set's ``TagValueCache`` first.
+    /// Returns the tags' cache entry.
     @inline(__always)
-    mutating func resolveSlots(_ range: Range<Int>, of event: SESEvent) {
+    mutating func resolveSlots(setIndex: Int, of event: SESEvent) -> Int {
+        let range = plan.sets[setIndex].slotRange
         let mail = event.mail
+        let tags = mail.storage.tags
+        let cachedEntry = tagCaches[setIndex].load(tags, into: &slotValues, at: range.lowerBound)
+        let cacheHit = cachedEntry != nil
         for index in range {
-            let slot = plan.slots[index]
             var resolved = ValueSlot.missing
-            switch slot.source {
+            switch plan.slotSources[index] {
             case .messageTag:
-                if let value = Self.tagValue(
-                    named: slot.name, length: plan.slotNameLengths[index], in: mail.storage.tags,
-                    outgoingIp: mail.storage.outgoingIp)
+                if plan.slotIsOutgoingIp[index] {
+                    if let ip = mail.storage.outgoingIp { resolved = interner.intern(ip) }
+                } else if cacheHit {
+                    continue
+                } else if let value = Self.tagValue(
+                    named: plan.slots[index].name, length: plan.slotNameLengths[index], in: tags)
                 {
                     resolved = interner.intern(value)
                 }
             case .emailHeader:
-                if let value = Self.headerValue(named: slot.name, in: mail.storage.headers) {
+                if let value = Self.headerValue(named: plan.slots[index].name, in: mail.storage.headers) {
                     resolved = value.utf8.allSatisfy({ $0 < 0x80 }) ? interner.intern(value) : ValueSlot.suppressed
                 }
             case .linkTag:
                 if case .click(let click) = event.detail,
                     let value = Self.tagValue(
-                        named: slot.name, length: plan.slotNameLengths[index], in: click.linkTags, outgoingIp: nil)
+                        named: plan.slots[index].name, length: plan.slotNameLengths[index], in: click.linkTags)
                 {
                     resolved = interner.intern(value)
                 }
             }
             slotValues[index] = resolved
         }
+        if let cachedEntry { return cachedEntry }
+        return tagCaches[setIndex].store(tags, from: slotValues, at: range.lowerBound)
     }
 
-    /// The first value of the pair named `name` (UTF-8 length `length`), or
-    /// the outgoing IP for `ses:outgoing-ip`.
+    /// The first value of the pair named `name` (UTF-8 length `length`).
     @inline(__always)
-    static func tagValue(named name: String, length: Int, in pairs: [NameValue], outgoingIp: String?) -> String? {
+    static func tagValue(named name: String, length: Int, in pairs: [NameValue]) -> String? {
         for index in pairs.indices where pairs[index].name.utf8.count == length && pairs[index].name == name {
             return pairs[index].value
         }
-        if length == 15 && name == "ses:outgoing-ip" { return outgoingIp }
         return nil
     }
 
@@ -175,16 +219,17 @@ struct FanOutCore {
     /// each sorted by dimension values.
     mutating func writeMetrics() {
         guard !account.isEmpty else { return }
-        let orders = aggregators.map { $0.sortedEntries(interner: interner) }
+        let ranks = valueRanks()
+        let orders = aggregators.map { $0.sortedEntries(ranks: ranks) }
         var cursors = Array(repeating: 0, count: aggregators.count)
         var counts = [UInt64](repeating: 0, count: EventType.allCases.count)
         for (periodIndex, period) in account.periods.enumerated() {
             let timestamp = timestampMilliseconds(ofPeriod: period)
-            lineBuffer.removeAll(keepingCapacity: true)
+            lineBuffer.removeAll()
             accountFormat.appendLine(
                 timestampMilliseconds: timestamp, counts: account.counts[periodIndex], dimensionValues: [String](),
                 to: &lineBuffer)
-            metricsSink.write(lineBuffer)
+            lineBuffer.withUnsafeBytes { metricsSink.write($0) }
             for aggregatorIndex in aggregators.indices {
                 let order = orders[aggregatorIndex]
                 let keys = aggregators[aggregatorIndex].open.keys
@@ -195,16 +240,16 @@ struct FanOutCore {
                     let first = keys[order[cursor]]
                     for index in counts.indices { counts[index] = 0 }
                     while cursor < order.count && Self.sameLine(keys[order[cursor]], first) {
-                        counts[Int(keys[order[cursor]].lanes[1])] += entryCounts[order[cursor]]
+                        counts[keys[order[cursor]].type.rawValue] += entryCounts[order[cursor]]
                         cursor += 1
                     }
                     let interner = self.interner
-                    lineBuffer.removeAll(keepingCapacity: true)
+                    lineBuffer.removeAll()
                     aggregators[aggregatorIndex].format.appendLine(
                         timestampMilliseconds: timestamp, counts: counts,
                         dimensionValues: (0..<dimensionCount).lazy.map { interner[first[dimension: $0]] },
                         to: &lineBuffer)
-                    metricsSink.write(lineBuffer)
+                    lineBuffer.withUnsafeBytes { metricsSink.write($0) }
                 }
                 cursors[aggregatorIndex] = cursor
             }
@@ -214,56 +259,89 @@ struct FanOutCore {
             aggregators[index].closeOpenEntries()
         }
         account.removeAll()
+        metricsGeneration &+= 1
+    }
+
+    /// For every interned value, its rank in UTF-8 byte order among the
+    /// values the open entries use: entries then sort by integers.
+    func valueRanks() -> [UInt32] {
+        var used = [Bool](repeating: false, count: interner.count)
+        for aggregator in aggregators {
+            for key in aggregator.open.keys {
+                for dimension in 0..<aggregator.dimensionNames.count { used[Int(key[dimension: dimension])] = true }
+            }
+        }
+        let interner = self.interner
+        let sorted = used.indices.filter { used[$0] }.sorted {
+            Self.precedes(interner[UInt32($0)], interner[UInt32($1)])
+        }
+        var ranks = [UInt32](repeating: 0, count: interner.count)
+        for (rank, id) in sorted.enumerated() { ranks[id] = UInt32(rank) }
+        return ranks
+    }
+
+    /// Whether `left` sorts before `right` in UTF-8 byte order.
+    static func precedes(_ left: String, _ right: String) -> Bool {
+        left.utf8.lexicographicallyPrecedes(right.utf8)
     }
 
     /// Whether two keys belong on one line: same period and dimension values.
     @inline(__always)
     static func sameLine(_ left: MetricKey, _ right: MetricKey) -> Bool {
-        var a = left.lanes
-        var b = right.lanes
-        a[1] = 0
-        b[1] = 0
+        var a = left
+        var b = right
+        a.clearType()
+        b.clearType()
         return a == b
+    }
+
+    /// The events destination entry `index` received, by type.
+    func eventsByType(ofDestination index: Int) -> EventTypeCounts {
+        var counts = EventTypeCounts()
+        for type in EventType.allCases { counts[type] = destinationCounts[index * 10 + type.rawValue] }
+        return counts
     }
 
     // MARK: - Records
 
     mutating func routeRecords(_ event: SESEvent, type: EventType, sequence: UInt64, setIndex: Int) {
-        let set = plan.sets[setIndex]
+        let routeRange = plan.sets[setIndex].routeRange
         var serialized = false
-        for index in set.routeRange where plan.routes[index].types.contains(type) {
-            let route = plan.routes[index]
-            destinationCounts[route.destinationIndex][type] += 1
+        for index in routeRange where plan.routeTypes[index].contains(type) {
+            let destinationIndex = plan.routeDestinations[index]
+            destinationCounts[destinationIndex &* 10 &+ type.rawValue] &+= 1
             guard writesRecords else { continue }
             if !serialized {
-                recordBuffer.removeAll(keepingCapacity: true)
+                recordBuffer.removeAll()
                 serializer.append(event, to: &recordBuffer)
                 recordBuffer.append(UInt8(ascii: "\n"))
                 serialized = true
             }
-            switch route.envelope {
+            let sinkIndex = plan.routes[index].sinkIndex
+            switch plan.routes[index].envelope {
             case .firehose:
-                sinks[route.sinkIndex].write(recordBuffer)
+                recordBuffer.withUnsafeBytes { sinks[sinkIndex].write($0) }
             case .sns(let envelope):
-                lineBuffer.removeAll(keepingCapacity: true)
-                recordBuffer.withUnsafeBufferPointer { record in
+                lineBuffer.removeAll()
+                recordBuffer.withUnsafeBytes { record in
                     envelope.append(
-                        record: UnsafeBufferPointer(rebasing: record.dropLast()), of: event, sequence: sequence,
+                        record: UnsafeRawBufferPointer(rebasing: record.dropLast()), of: event, sequence: sequence,
                         calendar: calendar, to: &lineBuffer)
                 }
                 lineBuffer.append(UInt8(ascii: "\n"))
-                sinks[route.sinkIndex].write(lineBuffer)
+                lineBuffer.withUnsafeBytes { sinks[sinkIndex].write($0) }
             case .eventBridge(let envelope):
-                lineBuffer.removeAll(keepingCapacity: true)
-                recordBuffer.withUnsafeBufferPointer { record in
+                lineBuffer.removeAll()
+                let setName = plan.sets[setIndex].name
+                recordBuffer.withUnsafeBytes { record in
                     envelope.append(
-                        record: UnsafeBufferPointer(rebasing: record.dropLast()), of: event,
-                        configurationSet: set.name, sequence: sequence, calendar: calendar, to: &lineBuffer)
+                        record: UnsafeRawBufferPointer(rebasing: record.dropLast()), of: event,
+                        configurationSet: setName, sequence: sequence, calendar: calendar, to: &lineBuffer)
                 }
                 lineBuffer.append(UInt8(ascii: "\n"))
-                sinks[route.sinkIndex].write(lineBuffer)
+                lineBuffer.withUnsafeBytes { sinks[sinkIndex].write($0) }
             }
-            recordsWritten[route.destinationIndex] += 1
+            recordsWritten[destinationIndex] += 1
         }
     }
 }

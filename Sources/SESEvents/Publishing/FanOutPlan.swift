@@ -51,6 +51,18 @@ struct FanOutPlan {
     /// `slotNameLengths[i]` is the UTF-8 length of `slots[i].name`, checked
     /// before comparing names.
     let slotNameLengths: [Int]
+    /// Whether `slots[i]` is the `ses:outgoing-ip` message tag, which comes
+    /// from the mail's outgoing IP rather than its tags array.
+    let slotIsOutgoingIp: [Bool]
+    /// `slots[i].source`, apart, so the hot loop copies no strings.
+    let slotSources: [DimensionValueSource]
+    /// Whether aggregator `i`'s dimensions all come from the message's tags
+    /// array (no header, link tag or outgoing IP), so that its metric key is
+    /// a function of the tags array and the event type.
+    let aggregatorUsesMessageTagsOnly: [Bool]
+    /// `routes[i].types` and `routes[i].destinationIndex`, apart.
+    let routeTypes: [EventTypeSet]
+    let routeDestinations: [Int]
     let routes: [Route]
     let destinations: [DestinationEntry]
     /// The aggregators, in the order ``CompiledSet/aggregatorRange`` refers to.
@@ -132,6 +144,13 @@ struct FanOutPlan {
         self.sets = sets
         self.slots = slots
         slotNameLengths = slots.map { $0.name.utf8.count }
+        slotIsOutgoingIp = slots.map { $0.source == .messageTag && $0.name == "ses:outgoing-ip" }
+        slotSources = slots.map(\.source)
+        routeTypes = routes.map(\.types)
+        aggregatorUsesMessageTagsOnly = aggregators.map { aggregator in
+            aggregator.slotIndexes.allSatisfy { slots[$0].source == .messageTag && slots[$0].name != "ses:outgoing-ip" }
+        }
+        routeDestinations = routes.map(\.destinationIndex)
         self.routes = routes
         self.destinations = destinations
         self.aggregators = aggregators

@@ -50,23 +50,23 @@ public struct CommonHeaders: Hashable, Sendable {
 public struct MailObject: Hashable, Sendable {
     /// The fields, shared between copies until one of them is mutated.
     ///
-    /// `@unchecked Sendable`: the box is only ever mutated through
-    /// ``MailObject``'s setters, which first copy it unless it is uniquely
-    /// referenced — and a uniquely referenced box cannot be seen by another
-    /// thread.
+    /// `@unchecked Sendable`, and no dynamic exclusivity checks on its
+    /// fields: the box is only ever mutated through ``MailObject``'s setters,
+    /// which first copy it unless it is uniquely referenced — and a uniquely
+    /// referenced box cannot be seen by another thread or another access.
     @usableFromInline
     final class Storage: @unchecked Sendable {
-        @usableFromInline var timestamp: SimTime
-        @usableFromInline var source: String
-        @usableFromInline var sourceArn: String
-        @usableFromInline var sendingAccountId: String
-        @usableFromInline var messageId: MessageID
-        @usableFromInline var destination: [String]
-        @usableFromInline var headersTruncated: Bool
-        @usableFromInline var headers: [NameValue]
-        @usableFromInline var commonHeaders: CommonHeaders
-        @usableFromInline var tags: [NameValue]
-        @usableFromInline var outgoingIp: String?
+        @usableFromInline @exclusivity(unchecked) var timestamp: SimTime
+        @usableFromInline @exclusivity(unchecked) var source: String
+        @usableFromInline @exclusivity(unchecked) var sourceArn: String
+        @usableFromInline @exclusivity(unchecked) var sendingAccountId: String
+        @usableFromInline @exclusivity(unchecked) var messageId: MessageID
+        @usableFromInline @exclusivity(unchecked) var destination: [String]
+        @usableFromInline @exclusivity(unchecked) var headersTruncated: Bool
+        @usableFromInline @exclusivity(unchecked) var headers: [NameValue]
+        @usableFromInline @exclusivity(unchecked) var commonHeaders: CommonHeaders
+        @usableFromInline @exclusivity(unchecked) var tags: [NameValue]
+        @usableFromInline @exclusivity(unchecked) var outgoingIp: String?
 
         init(
             timestamp: SimTime, source: String, sourceArn: String, sendingAccountId: String,

@@ -1,7 +1,7 @@
 extension EventRecordSerializer {
     /// Appends the per-type member: `"send":{}`, `"bounce":{…}`, …,
     /// `"failure":{…}` for a Rendering Failure.
-    func appendDetail(_ detail: EventDetail, to buffer: inout [UInt8]) {
+    func appendDetail(_ detail: EventDetail, to buffer: inout OutputBuffer) {
         switch detail {
         case .send:
             JSONBytes.appendRaw("\"send\":{}", to: &buffer)
@@ -55,7 +55,7 @@ extension EventRecordSerializer {
         }
     }
 
-    func appendBounce(_ bounce: Bounce, to buffer: inout [UInt8]) {
+    func appendBounce(_ bounce: Bounce, to buffer: inout OutputBuffer) {
         appendField("\"bounce\":{\"bounceType\":", bounce.bounceType.rawValue, to: &buffer)
         appendField(",\"bounceSubType\":", bounce.bounceSubType.rawValue, to: &buffer)
         JSONBytes.appendRaw(",\"bouncedRecipients\":[", to: &buffer)
@@ -76,7 +76,7 @@ extension EventRecordSerializer {
         buffer.append(UInt8(ascii: "}"))
     }
 
-    func appendComplaint(_ complaint: Complaint, to buffer: inout [UInt8]) {
+    func appendComplaint(_ complaint: Complaint, to buffer: inout OutputBuffer) {
         JSONBytes.appendRaw("\"complaint\":{\"complainedRecipients\":[", to: &buffer)
         var first = true
         for recipient in complaint.complainedRecipients {
@@ -96,7 +96,7 @@ extension EventRecordSerializer {
         buffer.append(UInt8(ascii: "}"))
     }
 
-    func appendDeliveryDelay(_ delay: DeliveryDelay, to buffer: inout [UInt8]) {
+    func appendDeliveryDelay(_ delay: DeliveryDelay, to buffer: inout OutputBuffer) {
         appendTimestamp("\"deliveryDelay\":{\"timestamp\":", delay.timestamp, to: &buffer)
         appendField(",\"delayType\":", delay.delayType.rawValue, to: &buffer)
         appendTimestamp(",\"expirationTime\":", delay.expirationTime, to: &buffer)
@@ -114,7 +114,7 @@ extension EventRecordSerializer {
         buffer.append(UInt8(ascii: "}"))
     }
 
-    func appendTopicPreferences(_ preferences: TopicPreferences, to buffer: inout [UInt8]) {
+    func appendTopicPreferences(_ preferences: TopicPreferences, to buffer: inout OutputBuffer) {
         JSONBytes.appendRaw("{\"unsubscribeAll\":", to: &buffer)
         JSONBytes.appendBool(preferences.unsubscribeAll, to: &buffer)
         JSONBytes.appendRaw(",\"topicSubscriptionStatus\":[", to: &buffer)

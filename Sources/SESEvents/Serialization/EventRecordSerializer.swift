@@ -23,7 +23,7 @@ public struct EventRecordSerializer: Sendable {
     }
 
     /// Appends `event`'s record (one JSON object, no newline) to `buffer`.
-    public func append(_ event: SESEvent, to buffer: inout [UInt8]) {
+    public func append(_ event: SESEvent, to buffer: inout OutputBuffer) {
         JSONBytes.appendRaw("{\"eventType\":\"", to: &buffer)
         appendRecordName(event.type, to: &buffer)
         JSONBytes.appendRaw("\",\"mail\":", to: &buffer)
@@ -36,13 +36,13 @@ public struct EventRecordSerializer: Sendable {
     /// The record of `event` as a new byte array (a convenience for tests and
     /// one-off use; the fan-out path appends into a reused buffer instead).
     public func record(_ event: SESEvent) -> [UInt8] {
-        var bytes: [UInt8] = []
-        append(event, to: &bytes)
-        return bytes
+        var buffer = OutputBuffer()
+        append(event, to: &buffer)
+        return buffer.bytes
     }
 
     @inline(__always)
-    func appendRecordName(_ type: EventType, to buffer: inout [UInt8]) {
+    func appendRecordName(_ type: EventType, to buffer: inout OutputBuffer) {
         switch type {
         case .send: JSONBytes.appendRaw("Send", to: &buffer)
         case .reject: JSONBytes.appendRaw("Reject", to: &buffer)
@@ -60,16 +60,16 @@ public struct EventRecordSerializer: Sendable {
     /// Appends `"key":"<ISO 8601 timestamp>"`, the key given with its quotes,
     /// colon and any leading comma.
     @inline(__always)
-    func appendTimestamp(_ key: StaticString, _ time: SimTime, to buffer: inout [UInt8]) {
+    func appendTimestamp(_ key: StaticString, _ time: SimTime, to buffer: inout OutputBuffer) {
         JSONBytes.appendRaw(key, to: &buffer)
         buffer.append(UInt8(ascii: "\""))
-        calendar.appendTimestamp(time, to: &buffer)
+        TimestampText.append(unixMicroseconds: calendar.unixMicroseconds(of: time), to: &buffer)
         buffer.append(UInt8(ascii: "\""))
     }
 
     /// Appends `"key":"<message ID>"`.
     @inline(__always)
-    func appendMessageID(_ key: StaticString, _ id: MessageID, to buffer: inout [UInt8]) {
+    func appendMessageID(_ key: StaticString, _ id: MessageID, to buffer: inout OutputBuffer) {
         JSONBytes.appendRaw(key, to: &buffer)
         buffer.append(UInt8(ascii: "\""))
         id.append(to: &buffer)
@@ -78,14 +78,14 @@ public struct EventRecordSerializer: Sendable {
 
     /// Appends `"key":"<escaped value>"`.
     @inline(__always)
-    func appendField(_ key: StaticString, _ value: String, to buffer: inout [UInt8]) {
+    func appendField(_ key: StaticString, _ value: String, to buffer: inout OutputBuffer) {
         JSONBytes.appendRaw(key, to: &buffer)
         JSONBytes.appendString(value, to: &buffer)
     }
 
     /// Appends `"key":"<escaped value>"` when `value` is not nil.
     @inline(__always)
-    func appendOptionalField(_ key: StaticString, _ value: String?, to buffer: inout [UInt8]) {
+    func appendOptionalField(_ key: StaticString, _ value: String?, to buffer: inout OutputBuffer) {
         if let value { appendField(key, value, to: &buffer) }
     }
 }

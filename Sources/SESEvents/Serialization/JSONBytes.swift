@@ -1,9 +1,5 @@
-/// Appends JSON text to a byte buffer: the building blocks of every record,
-/// envelope and metric line the module writes.
-///
-/// Everything appends into a caller-owned `[UInt8]` that is reused from one
-/// event to the next, so steady-state serialisation allocates nothing (the
-/// buffer only grows until it fits the largest record). No Foundation.
+/// Appends JSON text to an ``OutputBuffer``: the building blocks of every
+/// record, envelope and metric line the module writes. No Foundation.
 public enum JSONBytes {
     /// Appends `text` as a JSON string: quoted and escaped.
     ///
@@ -11,7 +7,7 @@ public enum JSONBytes {
     /// become `\b`, `\f`, `\n`, `\r`, `\t` or `\u00XX`, and everything else,
     /// non-ASCII included, passes through as its UTF-8 bytes (RFC 8259 §7).
     @inlinable
-    public static func appendString(_ text: String, to buffer: inout [UInt8]) {
+    public static func appendString(_ text: String, to buffer: inout OutputBuffer) {
         buffer.append(UInt8(ascii: "\""))
         appendEscaped(text, to: &buffer)
         buffer.append(UInt8(ascii: "\""))
@@ -19,74 +15,119 @@ public enum JSONBytes {
 
     /// Appends the escaped body of `text`, without the surrounding quotes.
     @inlinable
-    public static func appendEscaped(_ text: String, to buffer: inout [UInt8]) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscaped(bytes: $0, to: &buffer) }
+    public static func appendEscaped(_ text: String, to buffer: inout OutputBuffer) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable {
+            appendEscaped(bytes: UnsafeRawBufferPointer($0), to: &buffer)
+        }
         if done == nil {
             var contiguous = text
             contiguous.makeContiguousUTF8()
-            contiguous.withUTF8 { appendEscaped(bytes: $0, to: &buffer) }
+            contiguous.withUTF8 { appendEscaped(bytes: UnsafeRawBufferPointer($0), to: &buffer) }
         }
     }
 
-    /// Appends `bytes` (UTF-8) escaped as the body of a JSON string. Used to
+    /// Appends UTF-8 `bytes` escaped as the body of a JSON string. Used to
     /// embed one JSON document as a string in another (the SNS `Message`).
-    @inlinable
-    public static func appendEscaped(bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
-        var runStart = 0
-        var index = 0
+    ///
+    /// Reserves room for the worst case (every byte six long) and writes in
+    /// place: a word of eight bytes with no quote, backslash or control byte
+    /// is copied in one store, other bytes one at a time.
+    @usableFromInline
+    static func appendEscaped(bytes: UnsafeRawBufferPointer, to buffer: inout OutputBuffer) {
         let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
-                index += 1
+        guard count > 0, let source = bytes.baseAddress else { return }
+        // Room for the worst case, plus one: a plain byte's write stores two.
+        let target = UnsafeMutableRawPointer(buffer.reserve(count &* 6 &+ 1))
+        var written = 0
+        var index = 0
+        escapeTable.withUnsafeBufferPointer { tableBuffer in
+        let table = tableBuffer.baseAddress!
+        while index &+ 8 <= count {
+            let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if !needsEscaping(word) {
+                target.storeBytes(of: word, toByteOffset: written, as: UInt64.self)
+                written &+= 8
+                index &+= 8
                 continue
             }
-            if runStart < index {
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            for _ in 0..<8 {
+                written = writeEscaped(
+                    source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written, table: table)
+                index &+= 1
             }
-            appendEscape(for: byte, to: &buffer)
-            index += 1
-            runStart = index
         }
-        if runStart < count {
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+        while index < count {
+            written = writeEscaped(
+                source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written, table: table)
+            index &+= 1
         }
+        }
+        buffer.commit(written)
     }
 
-    @usableFromInline
-    static func appendEscape(for byte: UInt8, to buffer: inout [UInt8]) {
-        buffer.append(UInt8(ascii: "\\"))
+    /// For each byte, the character after the backslash of its short escape
+    /// (`"`, `\\`, `b`, `f`, `n`, `r`, `t`), 0 for a byte written as it is, or
+    /// 1 for a control byte written as `\u00XX`.
+    static let escapeTable: [UInt8] = (0...255).map { byte -> UInt8 in
         switch byte {
-        case 0x22: buffer.append(UInt8(ascii: "\""))
-        case 0x5C: buffer.append(UInt8(ascii: "\\"))
-        case 0x08: buffer.append(UInt8(ascii: "b"))
-        case 0x0C: buffer.append(UInt8(ascii: "f"))
-        case 0x0A: buffer.append(UInt8(ascii: "n"))
-        case 0x0D: buffer.append(UInt8(ascii: "r"))
-        case 0x09: buffer.append(UInt8(ascii: "t"))
-        default:
-            buffer.append(UInt8(ascii: "u"))
-            buffer.append(UInt8(ascii: "0"))
-            buffer.append(UInt8(ascii: "0"))
-            buffer.append(hexDigit(byte >> 4))
-            buffer.append(hexDigit(byte & 0xF))
+        case 0x22: UInt8(ascii: "\"")
+        case 0x5C: UInt8(ascii: "\\")
+        case 0x08: UInt8(ascii: "b")
+        case 0x0C: UInt8(ascii: "f")
+        case 0x0A: UInt8(ascii: "n")
+        case 0x0D: UInt8(ascii: "r")
+        case 0x09: UInt8(ascii: "t")
+        case 0..<0x20: 1
+        default: 0
         }
     }
 
-    @inlinable
+    /// Writes `byte`, escaped if JSON requires, at `target + offset`;
+    /// returns the offset after it. Branch-free for all but control bytes:
+    /// two bytes are always stored, and the offset advances by one or two.
+    @inline(__always)
+    static func writeEscaped(
+        _ byte: UInt8, to target: UnsafeMutableRawPointer, at offset: Int, table: UnsafePointer<UInt8>
+    ) -> Int {
+        let escape = table[Int(byte)]
+        if _slowPath(escape == 1) {
+            let digits = (UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigit(byte >> 4), hexDigit(byte & 0xF))
+            withUnsafeBytes(of: digits) { (target + offset).copyMemory(from: $0.baseAddress!, byteCount: 6) }
+            return offset &+ 6
+        }
+        let isPlain = escape == 0
+        target.storeBytes(of: isPlain ? byte : UInt8(ascii: "\\"), toByteOffset: offset, as: UInt8.self)
+        target.storeBytes(of: escape, toByteOffset: offset &+ 1, as: UInt8.self)
+        return offset &+ (isPlain ? 1 : 2)
+    }
+
+    /// Whether any of the eight bytes of `word` is a control byte, `"` or `\`.
+    @inline(__always)
+    static func needsEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let quoteZero = (quote &- ones) & ~quote & highs
+        let backslashZero = (backslash &- ones) & ~backslash & highs
+        return (control | quoteZero | backslashZero) != 0
+    }
+
+    @inlinable @inline(__always)
     static func hexDigit(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     /// Appends a literal that needs no escaping (keys, punctuation, fixed values).
-    @inlinable
-    public static func appendRaw(_ literal: StaticString, to buffer: inout [UInt8]) {
-        buffer.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    @inlinable @inline(__always)
+    public static func appendRaw(_ literal: StaticString, to buffer: inout OutputBuffer) {
+        buffer.append(literal)
     }
 
     /// Appends `value` in decimal.
     @inlinable
-    public static func appendInteger(_ value: Int64, to buffer: inout [UInt8]) {
+    public static func appendInteger(_ value: Int64, to buffer: inout OutputBuffer) {
         if value < 0 {
             buffer.append(UInt8(ascii: "-"))
             appendUnsigned(value.magnitude, to: &buffer)
@@ -97,39 +138,37 @@ public enum JSONBytes {
 
     /// Appends `value` in decimal.
     @inlinable
-    public static func appendUnsigned(_ value: UInt64, to buffer: inout [UInt8]) {
-        if value < 10 {
-            buffer.append(UInt8(ascii: "0") + UInt8(value))
-            return
+    public static func appendUnsigned(_ value: UInt64, to buffer: inout OutputBuffer) {
+        var digits = 1
+        var scale: UInt64 = 10
+        while digits < 20 && value >= scale {
+            digits += 1
+            scale &*= 10
         }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-        var count = 0
+        let target = buffer.reserve(digits)
         var remaining = value
-        withUnsafeMutableBytes(of: &digits) { scratch in
-            while remaining > 0 {
-                count += 1
-                scratch[24 - count] = UInt8(ascii: "0") + UInt8(remaining % 10)
-                remaining /= 10
-            }
-            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[(24 - count)...]))
-        }
+        var position = digits
+        repeat {
+            position -= 1
+            target[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+        } while position > 0
+        buffer.commit(digits)
     }
 
     /// Appends `true` or `false`.
     @inlinable
-    public static func appendBool(_ value: Bool, to buffer: inout [UInt8]) {
-        if value { appendRaw("true", to: &buffer) } else { appendRaw("false", to: &buffer) }
+    public static func appendBool(_ value: Bool, to buffer: inout OutputBuffer) {
+        if value { buffer.append("true") } else { buffer.append("false") }
     }
 
     /// Appends a JSON array of strings.
     @inlinable
-    public static func appendStringArray(_ values: [String], to buffer: inout [UInt8]) {
+    public static func appendStringArray(_ values: [String], to buffer: inout OutputBuffer) {
         buffer.append(UInt8(ascii: "["))
-        var first = true
-        for value in values {
-            if !first { buffer.append(UInt8(ascii: ",")) }
-            first = false
-            appendString(value, to: &buffer)
+        for index in values.indices {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            appendString(values[index], to: &buffer)
         }
         buffer.append(UInt8(ascii: "]"))
     }

@@ -5,7 +5,7 @@ extension EventRecordSerializer {
     /// headers: SES's Rendering Failure example, whose message was never
     /// rendered, has neither. `tags` groups values by name in first-seen order
     /// and ends with `ses:outgoing-ip` once SES has chosen a sending IP.
-    func appendMail(_ mail: MailObject, to buffer: inout [UInt8]) {
+    func appendMail(_ mail: MailObject, to buffer: inout OutputBuffer) {
         appendTimestamp("{\"timestamp\":", mail.timestamp, to: &buffer)
         appendField(",\"source\":", mail.source, to: &buffer)
         appendField(",\"sourceArn\":", mail.sourceArn, to: &buffer)
@@ -39,7 +39,7 @@ extension EventRecordSerializer {
         buffer.append(UInt8(ascii: "}"))
     }
 
-    func appendCommonHeaders(_ headers: CommonHeaders, to buffer: inout [UInt8]) {
+    func appendCommonHeaders(_ headers: CommonHeaders, to buffer: inout OutputBuffer) {
         JSONBytes.appendRaw(",\"commonHeaders\":{\"from\":", to: &buffer)
         JSONBytes.appendStringArray(headers.from, to: &buffer)
         appendOptionalField(",\"date\":", headers.date, to: &buffer)
@@ -58,15 +58,16 @@ extension EventRecordSerializer {
     /// Grouping compares each name with the earlier ones — quadratic, but
     /// messages carry a handful of tags and nothing is allocated.
     static func appendGrouped(
-        _ pairs: [NameValue], to buffer: inout [UInt8], trailer: (inout [UInt8]) -> Bool = { _ in false }
+        _ pairs: [NameValue], to buffer: inout OutputBuffer, trailer: (inout OutputBuffer) -> Bool = { _ in false }
     ) {
         buffer.append(UInt8(ascii: "{"))
         var wroteMember = false
         let count = pairs.count
         for index in 0..<count {
             let name = pairs[index].name
+            let length = name.utf8.count
             var seenBefore = false
-            for earlier in 0..<index where pairs[earlier].name == name {
+            for earlier in 0..<index where pairs[earlier].name.utf8.count == length && pairs[earlier].name == name {
                 seenBefore = true
                 break
             }
@@ -76,7 +77,7 @@ extension EventRecordSerializer {
             JSONBytes.appendString(name, to: &buffer)
             JSONBytes.appendRaw(":[", to: &buffer)
             JSONBytes.appendString(pairs[index].value, to: &buffer)
-            for later in (index + 1)..<count where pairs[later].name == name {
+            for later in (index + 1)..<count where pairs[later].name.utf8.count == length && pairs[later].name == name {
                 buffer.append(UInt8(ascii: ","))
                 JSONBytes.appendString(pairs[later].value, to: &buffer)
             }
@@ -85,7 +86,7 @@ extension EventRecordSerializer {
         let mark = buffer.count
         if wroteMember { buffer.append(UInt8(ascii: ",")) }
         if !trailer(&buffer) {
-            buffer.removeSubrange(mark...)
+            buffer.removeLast(buffer.count - mark)
         }
         buffer.append(UInt8(ascii: "}"))
     }

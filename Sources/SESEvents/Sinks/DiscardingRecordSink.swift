@@ -8,7 +8,7 @@ public final class DiscardingRecordSink: RecordSink {
 
     public init() {}
 
-    public func write(_ line: [UInt8]) {
+    public func write(_ line: UnsafeRawBufferPointer) {
         lineCount += 1
         byteCount += line.count
     }

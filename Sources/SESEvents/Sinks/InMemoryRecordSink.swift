@@ -7,7 +7,7 @@ public final class InMemoryRecordSink: RecordSink {
 
     public init() {}
 
-    public func write(_ line: [UInt8]) {
+    public func write(_ line: UnsafeRawBufferPointer) {
         bytes.append(contentsOf: line)
         lineCount += 1
     }

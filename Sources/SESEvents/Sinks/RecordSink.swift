@@ -9,9 +9,9 @@
 public protocol RecordSink: AnyObject {
     /// Takes one line: a complete JSON document followed by `\n`.
     ///
-    /// `line` is the publisher's reused buffer: copy the bytes if they must
-    /// outlive the call. A sink that can fail (a full disk) should remember
+    /// `line` points into the publisher's reused buffer and is valid only
+    /// during the call: copy the bytes if they must outlive it. A sink that can fail (a full disk) should remember
     /// its first error and report it when the caller closes it; publishing
     /// itself does not stop.
-    func write(_ line: [UInt8])
+    func write(_ line: UnsafeRawBufferPointer)
 }
