@@ -31,11 +31,6 @@ let package = Package(
             path: "EventFanOut",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
-        .executableTarget(
-            name: "FanOutProfile",
-            dependencies: [.product(name: "SESEvents", package: "sesim"), .product(name: "SimCore", package: "sesim")],
-            path: "FanOutProfile"
-        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -40,7 +40,8 @@ enum FanOutWorkload {
                         name: "ses:configuration-set", valueSource: .messageTag, defaultValue: "none"),
                 ])),
             EventDestination(
-                name: "archive", enabled: true, matchingTypes: .all, kind: .firehose(deliveryStream: "ses-archive")),
+                name: "archive", enabled: true, matchingTypes: .all,
+                kind: .firehose(deliveryStream: "ses-archive")),
             EventDestination(
                 name: "alerts", enabled: true, matchingTypes: .all,
                 kind: .sns(topicArn: "arn:aws:sns:us-east-1:123456789012:ses-alerts")),
@@ -54,7 +55,9 @@ enum FanOutWorkload {
 
     /// A publisher whose outputs all go to discarding sinks.
     static func publisher(writesRecords: Bool, computesDigest: Bool) -> EventPublisher {
-        try! EventPublisher(configuration: configuration(writesRecords: writesRecords, computesDigest: computesDigest)) {
+        try! EventPublisher(
+            configuration: configuration(writesRecords: writesRecords, computesDigest: computesDigest)
+        ) {
             _ in DiscardingRecordSink()
         }
     }
@@ -81,7 +84,9 @@ enum FanOutWorkload {
         var mails: [MailObject] = []
         mails.reserveCapacity(messageCount)
         for index in 0..<messageCount {
-            let id = MessageID(prefix: 0x0102_019c_0000_0000 | UInt64(index), uuid: UInt128(generator.next()) << 64 | UInt128(generator.next()))
+            let id = MessageID(
+                prefix: 0x0102_019c_0000_0000 | UInt64(index),
+                uuid: UInt128(generator.next()) << 64 | UInt128(generator.next()))
             let recipient = "user\(index)@example.com"
             mails.append(
                 MailObject(
@@ -130,7 +135,9 @@ enum FanOutWorkload {
                     detail = .open(
                         Open(
                             ipAddress: "192.0.2.\(index % 200)", timestamp: time,
-                            userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15"))
+                            userAgent:
+                                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15")
+                    )
                 default:
                     detail = .click(
                         Click(

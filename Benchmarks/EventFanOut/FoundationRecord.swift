@@ -74,7 +74,8 @@ struct FoundationRecord: Encodable {
         if let ip = source.outgoingIp { tags["ses:outgoing-ip"] = [ip] }
         eventType = event.type.recordName
         mail = Mail(
-            timestamp: calendar.timestamp(source.timestamp), source: source.source, sourceArn: source.sourceArn,
+            timestamp: calendar.timestamp(source.timestamp), source: source.source,
+            sourceArn: source.sourceArn,
             sendingAccountId: source.sendingAccountId, messageId: source.messageId.description,
             destination: source.destination, headersTruncated: source.headersTruncated,
             headers: source.headers.map { Header(name: $0.name, value: $0.value) },
@@ -86,8 +87,10 @@ struct FoundationRecord: Encodable {
         case .send: send = Empty()
         case .delivery(let detail):
             delivery = DeliveryObject(
-                timestamp: calendar.timestamp(detail.timestamp), processingTimeMillis: detail.processingTimeMillis,
-                recipients: detail.recipients, smtpResponse: detail.smtpResponse, reportingMTA: detail.reportingMTA)
+                timestamp: calendar.timestamp(detail.timestamp),
+                processingTimeMillis: detail.processingTimeMillis,
+                recipients: detail.recipients, smtpResponse: detail.smtpResponse,
+                reportingMTA: detail.reportingMTA)
         case .open(let detail):
             open = OpenObject(
                 ipAddress: detail.ipAddress, timestamp: calendar.timestamp(detail.timestamp),

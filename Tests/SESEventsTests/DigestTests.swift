@@ -56,7 +56,14 @@ struct DigestTests {
                     }
                 }
             ),
-            ("order", { var events = Self.base(); events.swapAt(1, 2); return events }()),
+            (
+                "order",
+                {
+                    var events = Self.base()
+                    events.swapAt(1, 2)
+                    return events
+                }()
+            ),
             ("one event fewer", Array(Self.base().dropLast())),
         ]
         var seen: Set<String> = [original]

@@ -16,9 +16,11 @@ enum Fixtures {
     /// The documented examples' `EXAMPLE…` IDs are not hexadecimal, so a
     /// message ID of SES's real shape stands in for them (the pastebin
     /// simulator notification's), and its feedback ID for theirs.
-    static let messageId = MessageID(prefix: 0x0102_015f_d91a_5ca3, uuid: 0x93c2_45fe_e333_46ae_8fed_9616_0d20_cfab)
+    static let messageId = MessageID(
+        prefix: 0x0102_015f_d91a_5ca3, uuid: 0x93c2_45fe_e333_46ae_8fed_9616_0d20_cfab)
     static let messageIdText = "0102015fd91a5ca3-93c245fe-e333-46ae-8fed-96160d20cfab-000000"
-    static let feedbackId = MessageID(prefix: 0x0102_015f_d91a_6479, uuid: 0xae22_395c_1f7d_4423_a9e5_e071_5bff_c731)
+    static let feedbackId = MessageID(
+        prefix: 0x0102_015f_d91a_6479, uuid: 0xae22_395c_1f7d_4423_a9e5_e071_5bff_c731)
     static let feedbackIdText = "0102015fd91a6479-ae22395c-1f7d-4423-a9e5-e0715bffc731-000000"
 
     static let exampleHeaders = [
@@ -49,7 +51,8 @@ enum Fixtures {
             sendingAccountId: "123456789012", messageId: messageId, destination: ["recipient@example.com"],
             headersTruncated: false, headers: headers,
             commonHeaders: CommonHeaders(
-                from: ["Sender Name <sender@example.com>"], to: ["recipient@example.com"], messageId: messageId,
+                from: ["Sender Name <sender@example.com>"], to: ["recipient@example.com"],
+                messageId: messageId,
                 subject: "Message sent from Amazon SES"),
             tags: tags, outgoingIp: outgoingIp)
     }
@@ -101,11 +104,15 @@ enum Fixtures {
                 return "\(path): keys \(actualKeys.sorted()) != expected \(expectedKeys.sorted())"
             }
             for key in expectedKeys.sorted() {
-                if let found = difference(actual[key]!, expected[key]!, path: path + "." + key) { return found }
+                if let found = difference(actual[key]!, expected[key]!, path: path + "." + key) {
+                    return found
+                }
             }
             return nil
         case (let actual as [Any], let expected as [Any]):
-            if actual.count != expected.count { return "\(path): \(actual.count) elements != \(expected.count)" }
+            if actual.count != expected.count {
+                return "\(path): \(actual.count) elements != \(expected.count)"
+            }
             for index in expected.indices {
                 if let found = difference(actual[index], expected[index], path: "\(path)[\(index)]") {
                     return found

@@ -41,9 +41,11 @@ final class PublisherHarness {
     }
 
     static func cloudWatch(
-        _ name: String, types: EventTypeSet = .all, enabled: Bool = true, _ dimensions: DimensionConfiguration...
+        _ name: String, types: EventTypeSet = .all, enabled: Bool = true,
+        _ dimensions: DimensionConfiguration...
     ) -> EventDestination {
-        EventDestination(name: name, enabled: enabled, matchingTypes: types, kind: .cloudWatch(dimensions: dimensions))
+        EventDestination(
+            name: name, enabled: enabled, matchingTypes: types, kind: .cloudWatch(dimensions: dimensions))
     }
 
     static func tag(_ name: String, default value: String = "none") -> DimensionConfiguration {
@@ -55,21 +57,25 @@ final class PublisherHarness {
         _ index: Int, tags: [NameValue] = [], headers: [NameValue] = [], outgoingIp: String? = nil,
         configurationSet: String = "launch"
     ) -> MailObject {
-        let id = MessageID(prefix: 0x0102_019c_0000_0000 | UInt64(index), uuid: UInt128(index) &* 0x9E37_79B9_7F4A_7C15)
+        let id = MessageID(
+            prefix: 0x0102_019c_0000_0000 | UInt64(index), uuid: UInt128(index) &* 0x9E37_79B9_7F4A_7C15)
         return MailObject(
             timestamp: .start, source: "news@example.com",
-            sourceArn: "arn:aws:ses:us-east-1:123456789012:identity/example.com", sendingAccountId: "123456789012",
+            sourceArn: "arn:aws:ses:us-east-1:123456789012:identity/example.com",
+            sendingAccountId: "123456789012",
             messageId: id, destination: ["user\(index)@example.com"],
             headers: [NameValue(name: "Subject", value: "Hello")] + headers,
             commonHeaders: CommonHeaders(
                 from: ["news@example.com"], to: ["user\(index)@example.com"], messageId: id, subject: "Hello"),
-            tags: tags + [NameValue(name: "ses:configuration-set", value: configurationSet)], outgoingIp: outgoingIp)
+            tags: tags + [NameValue(name: "ses:configuration-set", value: configurationSet)],
+            outgoingIp: outgoingIp)
     }
 
     static func delivery(at time: SimTime, to mail: MailObject) -> EventDetail {
         .delivery(
             Delivery(
-                timestamp: time, processingTimeMillis: 900, recipients: mail.destination, smtpResponse: "250 OK",
+                timestamp: time, processingTimeMillis: 900, recipients: mail.destination,
+                smtpResponse: "250 OK",
                 reportingMTA: "a8-30.smtp-out.amazonses.com"))
     }
 
@@ -86,7 +92,8 @@ final class PublisherHarness {
             DeliveryDelay(
                 timestamp: time, delayType: .mailboxFull, expirationTime: time + .hours(12),
                 delayedRecipients: [
-                    DelayedRecipient(emailAddress: mail.destination[0], status: "4.2.2", diagnosticCode: "smtp; 452 4.2.2")
+                    DelayedRecipient(
+                        emailAddress: mail.destination[0], status: "4.2.2", diagnosticCode: "smtp; 452 4.2.2")
                 ]))
     }
 

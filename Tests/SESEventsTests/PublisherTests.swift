@@ -23,11 +23,16 @@ struct PublisherTests {
     }
 
     @Test func destinationsReceiveOnlyTheirEventTypes() throws {
-        let harness = try H([ConfigurationSetDestinations(name: "launch", eventDestinations: Self.recordDestinations())])
+        let harness = try H([
+            ConfigurationSetDestinations(name: "launch", eventDestinations: Self.recordDestinations())
+        ])
         let mail = H.mail(1)
-        harness.publisher.publish(SESEvent(time: H.seconds(1), mail: mail, detail: .send, configurationSet: 0))
         harness.publisher.publish(
-            SESEvent(time: H.seconds(2), mail: mail, detail: H.bounce(at: H.seconds(2), to: mail), configurationSet: 0))
+            SESEvent(time: H.seconds(1), mail: mail, detail: .send, configurationSet: 0))
+        harness.publisher.publish(
+            SESEvent(
+                time: H.seconds(2), mail: mail, detail: H.bounce(at: H.seconds(2), to: mail),
+                configurationSet: 0))
         harness.publisher.finish()
         let firehose = try harness.objects(Self.firehose)
         #expect(firehose.map { $0["eventType"] as? String } == ["Bounce"])
@@ -41,12 +46,15 @@ struct PublisherTests {
 
     @Test func disabledDestinationsReceiveNothingAndGetNoOutput() throws {
         let harness = try H([
-            ConfigurationSetDestinations(name: "launch", eventDestinations: Self.recordDestinations(snsEnabled: false))
+            ConfigurationSetDestinations(
+                name: "launch", eventDestinations: Self.recordDestinations(snsEnabled: false))
         ])
         #expect(harness.sinks[Self.sns] == nil)
         let mail = H.mail(1)
         harness.publisher.publish(
-            SESEvent(time: H.seconds(1), mail: mail, detail: H.bounce(at: H.seconds(1), to: mail), configurationSet: 0))
+            SESEvent(
+                time: H.seconds(1), mail: mail, detail: H.bounce(at: H.seconds(1), to: mail),
+                configurationSet: 0))
         harness.publisher.finish()
         let summary = harness.publisher.summary()
         #expect(summary.destinations[1].enabled == false)
@@ -57,12 +65,16 @@ struct PublisherTests {
     @Test func eventsWithoutAConfigurationSetCountOnlyInAccountMetrics() throws {
         let harness = try H([
             ConfigurationSetDestinations(
-                name: "launch", eventDestinations: Self.recordDestinations() + [H.cloudWatch("cw", H.tag("campaign"))])
+                name: "launch",
+                eventDestinations: Self.recordDestinations() + [H.cloudWatch("cw", H.tag("campaign"))])
         ])
         let mail = H.mail(1)
-        harness.publisher.publish(SESEvent(time: H.seconds(1), mail: mail, detail: .send, configurationSet: nil))
         harness.publisher.publish(
-            SESEvent(time: H.seconds(2), mail: mail, detail: H.bounce(at: H.seconds(2), to: mail), configurationSet: nil))
+            SESEvent(time: H.seconds(1), mail: mail, detail: .send, configurationSet: nil))
+        harness.publisher.publish(
+            SESEvent(
+                time: H.seconds(2), mail: mail, detail: H.bounce(at: H.seconds(2), to: mail),
+                configurationSet: nil))
         harness.publisher.finish()
         #expect(try harness.objects(Self.sns).isEmpty)
         #expect(try harness.objects(Self.firehose).isEmpty)
@@ -82,12 +94,15 @@ struct PublisherTests {
                 eventDestinations: [
                     H.cloudWatch("cw", H.tag("campaign")),
                     EventDestination(
-                        name: "all", enabled: true, matchingTypes: .all, kind: .firehose(deliveryStream: "ses-archive")),
+                        name: "all", enabled: true, matchingTypes: .all,
+                        kind: .firehose(deliveryStream: "ses-archive")),
                 ])
         ])
         let mail = H.mail(1)
         harness.publisher.publish(
-            SESEvent(time: H.seconds(1), mail: mail, detail: H.delay(at: H.seconds(1), to: mail), configurationSet: 0))
+            SESEvent(
+                time: H.seconds(1), mail: mail, detail: H.delay(at: H.seconds(1), to: mail),
+                configurationSet: 0))
         harness.publisher.finish()
         #expect(try harness.metrics().isEmpty)
         #expect(try harness.objects(Self.firehose).map { $0["eventType"] as? String } == ["DeliveryDelay"])
@@ -97,13 +112,15 @@ struct PublisherTests {
     @Test func missingTagsTakeTheDimensionsDefaultValue() throws {
         let harness = try H([
             ConfigurationSetDestinations(
-                name: "launch", eventDestinations: [H.cloudWatch("cw", H.tag("campaign", default: "untagged"))])
+                name: "launch",
+                eventDestinations: [H.cloudWatch("cw", H.tag("campaign", default: "untagged"))])
         ])
         harness.publisher.publish(
             SESEvent(
                 time: H.seconds(1), mail: H.mail(1, tags: [NameValue(name: "campaign", value: "spring")]),
                 detail: .send, configurationSet: 0))
-        harness.publisher.publish(SESEvent(time: H.seconds(2), mail: H.mail(2), detail: .send, configurationSet: 0))
+        harness.publisher.publish(
+            SESEvent(time: H.seconds(2), mail: H.mail(2), detail: .send, configurationSet: 0))
         harness.publisher.finish()
         let lines = try harness.metrics(of: "cw")
         #expect(lines.map { $0["campaign"] as? String } == ["spring", "untagged"])
@@ -117,7 +134,8 @@ struct PublisherTests {
                 eventDestinations: [
                     H.cloudWatch(
                         "by-header",
-                        DimensionConfiguration(name: "X-Campaign", valueSource: .emailHeader, defaultValue: "none"))
+                        DimensionConfiguration(
+                            name: "X-Campaign", valueSource: .emailHeader, defaultValue: "none"))
                 ])
         ])
         let ascii = H.mail(1, headers: [NameValue(name: "x-campaign", value: "spring")])
@@ -142,18 +160,21 @@ struct PublisherTests {
                 eventDestinations: [
                     H.cloudWatch(
                         "by-link", types: EventTypeSet([.click, .open]),
-                        DimensionConfiguration(name: "link", valueSource: .linkTag, defaultValue: "untracked"))
+                        DimensionConfiguration(name: "link", valueSource: .linkTag, defaultValue: "untracked")
+                    )
                 ])
         ])
         let mail = H.mail(1)
         let click = Click(
             ipAddress: "192.0.2.1", timestamp: H.seconds(5), userAgent: "UA", link: "https://example.com",
             linkTags: [NameValue(name: "link", value: "hero")])
-        harness.publisher.publish(SESEvent(time: H.seconds(5), mail: mail, detail: .click(click), configurationSet: 0))
+        harness.publisher.publish(
+            SESEvent(time: H.seconds(5), mail: mail, detail: .click(click), configurationSet: 0))
         harness.publisher.publish(
             SESEvent(
                 time: H.seconds(6), mail: mail,
-                detail: .open(Open(ipAddress: "192.0.2.1", timestamp: H.seconds(6), userAgent: "UA")), configurationSet: 0))
+                detail: .open(Open(ipAddress: "192.0.2.1", timestamp: H.seconds(6), userAgent: "UA")),
+                configurationSet: 0))
         harness.publisher.finish()
         let lines = try harness.metrics(of: "by-link")
         #expect(lines.count == 2)
@@ -165,11 +186,15 @@ struct PublisherTests {
         let harness = try H([
             ConfigurationSetDestinations(
                 name: "launch",
-                eventDestinations: [H.cloudWatch("by-set", H.tag("ses:configuration-set"), H.tag("ses:outgoing-ip"))])
+                eventDestinations: [
+                    H.cloudWatch("by-set", H.tag("ses:configuration-set"), H.tag("ses:outgoing-ip"))
+                ])
         ])
         let mail = H.mail(1, outgoingIp: "198.51.100.7")
         harness.publisher.publish(
-            SESEvent(time: H.seconds(1), mail: mail, detail: H.delivery(at: H.seconds(1), to: mail), configurationSet: 0))
+            SESEvent(
+                time: H.seconds(1), mail: mail, detail: H.delivery(at: H.seconds(1), to: mail),
+                configurationSet: 0))
         harness.publisher.finish()
         let line = try #require(try harness.metrics(of: "by-set").first)
         #expect(line["ses:configuration-set"] as? String == "launch")
@@ -191,7 +216,10 @@ struct PublisherTests {
             for variant in ["x", "y"] {
                 let mail = H.mail(
                     Int(time),
-                    tags: [NameValue(name: "campaign", value: campaign), NameValue(name: "variant", value: variant)])
+                    tags: [
+                        NameValue(name: "campaign", value: campaign),
+                        NameValue(name: "variant", value: variant),
+                    ])
                 // Spread over several minutes: metrics count once per run, not per period.
                 for detail in [EventDetail.send, H.delivery(at: H.seconds(time * 40), to: mail)] {
                     harness.publisher.publish(
@@ -217,14 +245,19 @@ struct PublisherTests {
     @Test func metricsLinesAreEmbeddedMetricFormatWithTheRightDimensions() throws {
         let harness = try H([
             ConfigurationSetDestinations(
-                name: "launch", eventDestinations: [H.cloudWatch("by-both", H.tag("campaign"), H.tag("variant"))])
+                name: "launch",
+                eventDestinations: [H.cloudWatch("by-both", H.tag("campaign"), H.tag("variant"))])
         ])
         let mail = H.mail(
             1, tags: [NameValue(name: "campaign", value: "spring"), NameValue(name: "variant", value: "A")])
-        harness.publisher.publish(SESEvent(time: H.seconds(10), mail: mail, detail: .send, configurationSet: 0))
         harness.publisher.publish(
-            SESEvent(time: H.seconds(20), mail: mail, detail: H.delivery(at: H.seconds(20), to: mail), configurationSet: 0))
-        harness.publisher.publish(SESEvent(time: H.seconds(70), mail: mail, detail: .send, configurationSet: 0))
+            SESEvent(time: H.seconds(10), mail: mail, detail: .send, configurationSet: 0))
+        harness.publisher.publish(
+            SESEvent(
+                time: H.seconds(20), mail: mail, detail: H.delivery(at: H.seconds(20), to: mail),
+                configurationSet: 0))
+        harness.publisher.publish(
+            SESEvent(time: H.seconds(70), mail: mail, detail: .send, configurationSet: 0))
         harness.publisher.finish()
         let lines = try harness.metrics()
         #expect(lines.count == 4)  // per minute: the account line, then the destination's
@@ -249,21 +282,29 @@ struct PublisherTests {
                 #expect(line["sesim:configurationSet"] as? String == "launch")
             }
         }
-        #expect((lines[1]["_aws"] as? [String: Any]).flatMap { ($0["CloudWatchMetrics"] as? [[String: Any]])?[0]["Metrics"] as? [[String: String]] }?.map { $0["Name"]! } == ["Send", "Delivery"])
+        #expect(
+            (lines[1]["_aws"] as? [String: Any]).flatMap {
+                ($0["CloudWatchMetrics"] as? [[String: Any]])?[0]["Metrics"] as? [[String: String]]
+            }?.map { $0["Name"]! } == ["Send", "Delivery"])
         #expect(lines[1]["Send"] as? Int == 1 && lines[1]["Delivery"] as? Int == 1)
         #expect(lines[3]["Send"] as? Int == 1 && lines[3]["Delivery"] == nil)
     }
 
     @Test func snsNotificationsWrapTheRecordAsSESSendsThem() throws {
-        let harness = try H([ConfigurationSetDestinations(name: "launch", eventDestinations: Self.recordDestinations())])
+        let harness = try H([
+            ConfigurationSetDestinations(name: "launch", eventDestinations: Self.recordDestinations())
+        ])
         let mail = H.mail(1)
         harness.publisher.publish(
-            SESEvent(time: H.seconds(3), mail: mail, detail: H.bounce(at: H.seconds(3), to: mail), configurationSet: 0))
+            SESEvent(
+                time: H.seconds(3), mail: mail, detail: H.bounce(at: H.seconds(3), to: mail),
+                configurationSet: 0))
         harness.publisher.finish()
         let notification = try #require(try harness.objects(Self.sns).first)
         #expect(
             Set(notification.keys) == [
-                "Type", "MessageId", "TopicArn", "Subject", "Message", "Timestamp", "SignatureVersion", "Signature",
+                "Type", "MessageId", "TopicArn", "Subject", "Message", "Timestamp", "SignatureVersion",
+                "Signature",
                 "SigningCertURL", "UnsubscribeURL",
             ])
         #expect(notification["Type"] as? String == "Notification")
@@ -275,10 +316,13 @@ struct PublisherTests {
         #expect(Data(base64Encoded: notification["Signature"] as? String ?? "")?.count == 256)
         let messageId = try #require(notification["MessageId"] as? String)
         #expect(UUID(uuidString: messageId) != nil)
-        #expect((notification["SigningCertURL"] as? String)?.hasPrefix("https://sns.us-east-1.amazonaws.com/SimpleNotificationService-") == true)
+        #expect(
+            (notification["SigningCertURL"] as? String)?.hasPrefix(
+                "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-") == true)
         #expect(
             (notification["UnsubscribeURL"] as? String)?.hasPrefix(
-                "https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=arn:aws:sns:us-east-1:123456789012:ses-alerts:")
+                "https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=arn:aws:sns:us-east-1:123456789012:ses-alerts:"
+            )
                 == true)
         // The Message is the record, as the Firehose destination wrote it.
         let message = try #require(notification["Message"] as? String)
@@ -291,32 +335,42 @@ struct PublisherTests {
             ConfigurationSetDestinations(
                 name: "launch",
                 eventDestinations: [
-                    EventDestination(name: "bus", enabled: true, matchingTypes: .all, kind: .eventBridge(eventBus: "default"))
+                    EventDestination(
+                        name: "bus", enabled: true, matchingTypes: .all,
+                        kind: .eventBridge(eventBus: "default"))
                 ])
         ])
         let mail = H.mail(1)
         harness.publisher.publish(
             SESEvent(
-                time: .start + .milliseconds(4_321), mail: mail, detail: H.delivery(at: H.seconds(4), to: mail),
+                time: .start + .milliseconds(4_321), mail: mail,
+                detail: H.delivery(at: H.seconds(4), to: mail),
                 configurationSet: 0))
         harness.publisher.finish()
         let event = try #require(try harness.objects(Self.eventBridge).first)
         #expect(
-            Set(event.keys) == ["version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail"])
+            Set(event.keys) == [
+                "version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail",
+            ])
         #expect(event["version"] as? String == "0")
         #expect(event["detail-type"] as? String == "Email Delivered")
         #expect(event["source"] as? String == "aws.ses")
         #expect(event["account"] as? String == "123456789012")
         #expect(event["time"] as? String == "2026-03-01T09:00:04Z")
         #expect(event["region"] as? String == "us-east-1")
-        #expect(event["resources"] as? [String] == ["arn:aws:ses:us-east-1:123456789012:configuration-set/launch"])
+        #expect(
+            event["resources"] as? [String] == ["arn:aws:ses:us-east-1:123456789012:configuration-set/launch"]
+        )
         #expect(UUID(uuidString: event["id"] as? String ?? "") != nil)
         let detail = try #require(event["detail"] as? [String: Any])
         #expect(detail["eventType"] as? String == "Delivery")
-        #expect(EventType.allCases.map(EventBridgeEnvelope.detailType) == [
-            "Email Sent", "Email Rejected", "Email Bounced", "Email Complaint Received", "Email Delivered",
-            "Email Opened", "Email Clicked", "Email Rendering Failed", "Email Delivery Delayed", "Email Subscribed",
-        ])
+        #expect(
+            EventType.allCases.map(EventBridgeEnvelope.detailType) == [
+                "Email Sent", "Email Rejected", "Email Bounced", "Email Complaint Received",
+                "Email Delivered",
+                "Email Opened", "Email Clicked", "Email Rendering Failed", "Email Delivery Delayed",
+                "Email Subscribed",
+            ])
     }
 
     /// A run's worth of mixed events through every kind of destination.
@@ -326,7 +380,9 @@ struct PublisherTests {
                 name: "launch",
                 eventDestinations: Self.recordDestinations() + [
                     H.cloudWatch("cw", H.tag("campaign")),
-                    EventDestination(name: "bus", enabled: true, matchingTypes: .all, kind: .eventBridge(eventBus: "default")),
+                    EventDestination(
+                        name: "bus", enabled: true, matchingTypes: .all,
+                        kind: .eventBridge(eventBus: "default")),
                 ])
         ])
         for event in events { harness.publisher.publish(event) }
@@ -354,7 +410,8 @@ struct PublisherTests {
     @Test func theSameInputsGiveByteIdenticalOutputsAndDigest() throws {
         let first = try Self.run(Self.sampleEvents())
         let second = try Self.run(Self.sampleEvents())
-        #expect(first.outputs.keys.sorted() == [Self.firehose, Self.sns, Self.eventBridge, .metrics].sorted())
+        #expect(
+            first.outputs.keys.sorted() == [Self.firehose, Self.sns, Self.eventBridge, .metrics].sorted())
         for (output, bytes) in first.outputs {
             #expect(!bytes.isEmpty)
             #expect(second.outputs[output] == bytes, "\(output) differs")

@@ -10,14 +10,17 @@ import Testing
 struct RecordSerializationTests {
     let serializer = EventRecordSerializer(calendar: Fixtures.calendar)
 
-    func expectMatches(_ event: SESEvent, documented: String, sourceLocation: SourceLocation = #_sourceLocation)
+    func expectMatches(
+        _ event: SESEvent, documented: String, sourceLocation: SourceLocation = #_sourceLocation
+    )
         throws
     {
         let bytes = serializer.record(event)
         let actual = try Fixtures.parse(bytes)
         let expected = try Fixtures.parse(documented)
         let difference = Fixtures.difference(actual, expected)
-        #expect(difference == nil, "\(String(decoding: bytes, as: UTF8.self))", sourceLocation: sourceLocation)
+        #expect(
+            difference == nil, "\(String(decoding: bytes, as: UTF8.self))", sourceLocation: sourceLocation)
     }
 
     @Test func bounceRecordMatchesTheDocumentedExample() throws {
@@ -52,7 +55,8 @@ struct RecordSerializationTests {
         let event = Fixtures.event(
             .complaint(
                 Complaint(
-                    complainedRecipients: ["recipient@example.com"], timestamp: Fixtures.at("2017-08-05T00:41:02.669Z"),
+                    complainedRecipients: ["recipient@example.com"],
+                    timestamp: Fixtures.at("2017-08-05T00:41:02.669Z"),
                     feedbackId: Fixtures.feedbackId, userAgent: userAgent, complaintFeedbackType: "abuse",
                     arrivalDate: Fixtures.at("2017-08-05T00:41:02.669Z"))),
             mail: Fixtures.exampleMail(timestamp: "2017-08-05T00:40:01.123Z"), at: "2017-08-05T00:41:02.669Z")
@@ -95,7 +99,8 @@ struct RecordSerializationTests {
 
     @Test func sendRecordHasAnEmptySendObject() throws {
         let tagsHeader = NameValue(
-            name: "X-SES-MESSAGE-TAGS", value: "myCustomTag1=myCustomTagValue1, myCustomTag2=myCustomTagValue2")
+            name: "X-SES-MESSAGE-TAGS",
+            value: "myCustomTag1=myCustomTagValue1, myCustomTag2=myCustomTagValue2")
         let mail = Fixtures.exampleMail(headers: Fixtures.exampleHeaders + [tagsHeader])
         let event = Fixtures.event(.send, mail: mail, at: "2017-08-05T00:40:02.012Z")
         let headerJSON =
@@ -122,9 +127,13 @@ struct RecordSerializationTests {
         let userAgent =
             "Mozilla/5.0 (iPhone; CPU iPhone OS 10_3_3 like Mac OS X) AppleWebKit/603.3.8 (KHTML, like Gecko) Mobile/14G60"
         let mail = Fixtures.exampleMail(
-            headers: [NameValue(name: "X-SES-CONFIGURATION-SET", value: "ConfigSet")] + Fixtures.exampleHeaders)
+            headers: [NameValue(name: "X-SES-CONFIGURATION-SET", value: "ConfigSet")]
+                + Fixtures.exampleHeaders)
         let event = Fixtures.event(
-            .open(Open(ipAddress: "192.0.2.1", timestamp: Fixtures.at("2017-08-09T22:00:19.652Z"), userAgent: userAgent)),
+            .open(
+                Open(
+                    ipAddress: "192.0.2.1", timestamp: Fixtures.at("2017-08-09T22:00:19.652Z"),
+                    userAgent: userAgent)),
             mail: mail, at: "2017-08-09T22:00:19.652Z")
         try expectMatches(
             event,
@@ -142,7 +151,8 @@ struct RecordSerializationTests {
         let event = Fixtures.event(
             .click(
                 Click(
-                    ipAddress: "192.0.2.1", timestamp: Fixtures.at("2017-08-09T23:51:25.570Z"), userAgent: userAgent,
+                    ipAddress: "192.0.2.1", timestamp: Fixtures.at("2017-08-09T23:51:25.570Z"),
+                    userAgent: userAgent,
                     link: "http://docs.aws.amazon.com/ses/latest/DeveloperGuide/send-email-smtp.html",
                     linkTags: [
                         NameValue(name: "samplekey0", value: "samplevalue0"),
@@ -166,7 +176,8 @@ struct RecordSerializationTests {
         let mail = MailObject(
             timestamp: Fixtures.at("2018-01-22T18:43:06.197Z"), source: "sender@example.com",
             sourceArn: "arn:aws:ses:us-east-1:123456789012:identity/sender@example.com",
-            sendingAccountId: "123456789012", messageId: Fixtures.messageId, destination: ["recipient@example.com"],
+            sendingAccountId: "123456789012", messageId: Fixtures.messageId,
+            destination: ["recipient@example.com"],
             headers: [],
             commonHeaders: CommonHeaders(from: [], to: [], messageId: Fixtures.messageId, subject: nil),
             tags: [NameValue(name: "ses:configuration-set", value: "ConfigSet")])
@@ -174,7 +185,8 @@ struct RecordSerializationTests {
             .renderingFailure(
                 RenderingFailure(
                     templateName: "MyTemplate",
-                    errorMessage: "Attribute 'attributeName' is not present in the rendering data.")), mail: mail,
+                    errorMessage: "Attribute 'attributeName' is not present in the rendering data.")),
+            mail: mail,
             at: "2018-01-22T18:43:06.197Z")
         try expectMatches(
             event,
@@ -193,11 +205,13 @@ struct RecordSerializationTests {
 
     @Test func deliveryDelayRecordMatchesTheDocumentedExample() throws {
         let mail = Fixtures.exampleMail(
-            timestamp: "2020-06-16T00:15:40.641Z", tags: [NameValue(name: "ses:configuration-set", value: "ConfigSet")])
+            timestamp: "2020-06-16T00:15:40.641Z",
+            tags: [NameValue(name: "ses:configuration-set", value: "ConfigSet")])
         let event = Fixtures.event(
             .deliveryDelay(
                 DeliveryDelay(
-                    timestamp: Fixtures.at("2020-06-16T00:25:40.095Z"), delayType: .transientCommunicationFailure,
+                    timestamp: Fixtures.at("2020-06-16T00:25:40.095Z"),
+                    delayType: .transientCommunicationFailure,
                     expirationTime: Fixtures.at("2020-06-16T00:25:40.914Z"),
                     delayedRecipients: [
                         DelayedRecipient(
@@ -205,7 +219,8 @@ struct RecordSerializationTests {
                             diagnosticCode: "smtp; 421 4.4.1 Unable to connect to remote host")
                     ])), mail: mail, at: "2020-06-16T00:25:40.095Z")
         var expectedMail = try #require(
-            try Fixtures.parse(Fixtures.exampleMailJSON(timestamp: "2020-06-16T00:15:40.641Z")) as? [String: Any])
+            try Fixtures.parse(Fixtures.exampleMailJSON(timestamp: "2020-06-16T00:15:40.641Z"))
+                as? [String: Any])
         expectedMail["tags"] = ["ses:configuration-set": ["ConfigSet"]]
         let detail = try Fixtures.parse(
             """
@@ -214,7 +229,9 @@ struct RecordSerializationTests {
              "delayedRecipients":[{"emailAddress":"recipient@example.com","status":"4.4.1",
                "diagnosticCode":"smtp; 421 4.4.1 Unable to connect to remote host"}]}
             """)
-        let expected: [String: Any] = ["eventType": "DeliveryDelay", "mail": expectedMail, "deliveryDelay": detail]
+        let expected: [String: Any] = [
+            "eventType": "DeliveryDelay", "mail": expectedMail, "deliveryDelay": detail,
+        ]
         #expect(Fixtures.difference(try Fixtures.parse(serializer.record(event)), expected) == nil)
     }
 
@@ -230,8 +247,10 @@ struct RecordSerializationTests {
                 Subscription(
                     contactList: "ContactListName", timestamp: Fixtures.at("2022-01-12T01:00:17.910Z"),
                     source: "UnsubscribeHeader",
-                    newTopicPreferences: TopicPreferences(unsubscribeAll: true, topicSubscriptionStatus: topics),
-                    oldTopicPreferences: TopicPreferences(unsubscribeAll: false, topicSubscriptionStatus: topics))),
+                    newTopicPreferences: TopicPreferences(
+                        unsubscribeAll: true, topicSubscriptionStatus: topics),
+                    oldTopicPreferences: TopicPreferences(
+                        unsubscribeAll: false, topicSubscriptionStatus: topics))),
             mail: mail, at: "2022-01-12T01:00:17.910Z")
         var expectedMail = try #require(try Fixtures.parse(Fixtures.exampleMailJSON()) as? [String: Any])
         expectedMail["tags"] = ["ses:operation": ["SendEmail"], "ses:configuration-set": ["ConfigSet"]]
@@ -244,7 +263,9 @@ struct RecordSerializationTests {
              "oldTopicPreferences":{"unsubscribeAll":false,
                "topicSubscriptionStatus":[{"topicName":"ExampleTopicName","subscriptionStatus":"OptOut"}]}}
             """)
-        let expected: [String: Any] = ["eventType": "Subscription", "mail": expectedMail, "subscription": detail]
+        let expected: [String: Any] = [
+            "eventType": "Subscription", "mail": expectedMail, "subscription": detail,
+        ]
         #expect(Fixtures.difference(try Fixtures.parse(serializer.record(event)), expected) == nil)
     }
 
@@ -257,10 +278,14 @@ struct RecordSerializationTests {
                 from: ["a@example.com"], date: "Sat, 5 Aug 2017 00:40:02 +0000", to: ["b@example.com"],
                 messageId: Fixtures.messageId, subject: "Hi"),
             tags: [
-                NameValue(name: "campaign", value: "spring"), NameValue(name: "ses:configuration-set", value: "cs"),
+                NameValue(name: "campaign", value: "spring"),
+                NameValue(name: "ses:configuration-set", value: "cs"),
                 NameValue(name: "campaign", value: "launch"),
             ], outgoingIp: "198.51.100.7")
-        let record = serializer.record(SESEvent(time: Fixtures.at("2017-08-05T00:40:02.012Z"), mail: mail, detail: .send, configurationSet: 0))
+        let record = serializer.record(
+            SESEvent(
+                time: Fixtures.at("2017-08-05T00:40:02.012Z"), mail: mail, detail: .send, configurationSet: 0)
+        )
         #expect(
             String(decoding: record, as: UTF8.self)
                 == #"{"eventType":"Send","mail":{"timestamp":"2017-08-05T00:40:02.012Z","source":"a@example.com","#
@@ -282,7 +307,10 @@ struct RecordSerializationTests {
             at: "2017-08-05T00:41:02.669Z")
         let record = try #require(try Fixtures.parse(serializer.record(event)) as? [String: Any])
         let bounce = try #require(record["bounce"] as? [String: Any])
-        #expect(Set(bounce.keys) == ["bounceType", "bounceSubType", "bouncedRecipients", "timestamp", "feedbackId"])
+        #expect(
+            Set(bounce.keys) == [
+                "bounceType", "bounceSubType", "bouncedRecipients", "timestamp", "feedbackId",
+            ])
         let recipients = try #require(bounce["bouncedRecipients"] as? [[String: Any]])
         #expect(recipients.map { Set($0.keys) } == [["emailAddress"]])
     }

@@ -7,7 +7,9 @@ import Testing
 struct SupportTests {
     @Test func recordTimestampsMatchTheCalendarsText() {
         let calendar = PublisherHarness.calendar
-        for micros: Int64 in [0, 999, 1_000, 59_999_999, 86_399_999_999, 31_622_400_000_123, 4_000_000_000_000_000] {
+        for micros: Int64 in [
+            0, 999, 1_000, 59_999_999, 86_399_999_999, 31_622_400_000_123, 4_000_000_000_000_000,
+        ] {
             let time = SimTime(microsecondsSinceStart: micros)
             let event = SESEvent(
                 time: time, mail: PublisherHarness.mail(1),
@@ -46,8 +48,10 @@ struct SupportTests {
         let first = DerivedIdentifier.uuidText(DerivedIdentifier.bits(messageId: id, sequence: 0, salt: 7))
         #expect(UUID(uuidString: first) != nil)
         #expect(Array(first)[14] == "4")
-        #expect(first == DerivedIdentifier.uuidText(DerivedIdentifier.bits(messageId: id, sequence: 0, salt: 7)))
-        #expect(first != DerivedIdentifier.uuidText(DerivedIdentifier.bits(messageId: id, sequence: 1, salt: 7)))
+        #expect(
+            first == DerivedIdentifier.uuidText(DerivedIdentifier.bits(messageId: id, sequence: 0, salt: 7)))
+        #expect(
+            first != DerivedIdentifier.uuidText(DerivedIdentifier.bits(messageId: id, sequence: 1, salt: 7)))
     }
 
     @Test func outputFileNamesFollowTheRunsConventions() {
@@ -74,9 +78,12 @@ struct SupportTests {
             ConfigurationSetDestinations(name: "launch", eventDestinations: [])
         ])
         let mail = PublisherHarness.mail(1)
-        harness.publisher.publish(SESEvent(time: PublisherHarness.seconds(61), mail: mail, detail: .send, configurationSet: 0))
-        harness.publisher.publish(SESEvent(time: PublisherHarness.seconds(10), mail: mail, detail: .send, configurationSet: 0))
-        harness.publisher.publish(SESEvent(time: PublisherHarness.seconds(130), mail: mail, detail: .send, configurationSet: 0))
+        harness.publisher.publish(
+            SESEvent(time: PublisherHarness.seconds(61), mail: mail, detail: .send, configurationSet: 0))
+        harness.publisher.publish(
+            SESEvent(time: PublisherHarness.seconds(10), mail: mail, detail: .send, configurationSet: 0))
+        harness.publisher.publish(
+            SESEvent(time: PublisherHarness.seconds(130), mail: mail, detail: .send, configurationSet: 0))
         harness.publisher.finish()
         let stamps = try harness.metrics().map { ($0["_aws"] as? [String: Any])?["Timestamp"] as? Int64 }
         let start: Int64 = 1_772_355_600_000

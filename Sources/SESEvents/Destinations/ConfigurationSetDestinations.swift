@@ -34,7 +34,8 @@ public struct ConfigurationSetDestinations: Hashable, Sendable {
             try destination.validate(path: destinationPath)
             if eventDestinations[..<index].contains(where: { $0.name == destination.name }) {
                 throw EventPublishingValidationError(
-                    path: destinationPath + ".name", problem: .duplicateEventDestinationName(destination.name))
+                    path: destinationPath + ".name", problem: .duplicateEventDestinationName(destination.name)
+                )
             }
         }
     }

@@ -87,7 +87,9 @@ public enum EventPublishingValidation {
             isName(String(parts[5]), maximumLength: 256)
         else {
             throw EventPublishingValidationError(
-                path: path, problem: .invalidTarget(arn, expected: "an SNS topic ARN like arn:aws:sns:us-east-1:123456789012:MyTopic"))
+                path: path,
+                problem: .invalidTarget(
+                    arn, expected: "an SNS topic ARN like arn:aws:sns:us-east-1:123456789012:MyTopic"))
         }
     }
 
@@ -141,7 +143,9 @@ public enum EventPublishingValidation {
     }
 
     /// A 12-digit AWS account ID.
-    public static func validateAccountID(_ account: String, path: String) throws(EventPublishingValidationError) {
+    public static func validateAccountID(_ account: String, path: String)
+        throws(EventPublishingValidationError)
+    {
         guard account.utf8.count == 12, account.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
             throw EventPublishingValidationError(path: path, problem: .invalidAccountID(account))
         }
@@ -154,7 +158,8 @@ extension EventDestination {
     public func validate(path: String = "eventDestination") throws(EventPublishingValidationError) {
         try EventPublishingValidation.validateEventDestinationName(name, path: path + ".name")
         if matchingTypes.isEmpty {
-            throw EventPublishingValidationError(path: path + ".matchingTypes", problem: .noMatchingEventTypes)
+            throw EventPublishingValidationError(
+                path: path + ".matchingTypes", problem: .noMatchingEventTypes)
         }
         switch kind {
         case .cloudWatch(let dimensions):

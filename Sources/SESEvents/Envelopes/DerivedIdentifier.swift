@@ -27,16 +27,7 @@ public enum DerivedIdentifier {
         var low = UInt64(truncatingIfNeeded: bits)
         high = (high & ~0xF000) | 0x4000
         low = (low & ~(0xC000 << 48)) | (0x8000 << 48)
-        let target = buffer.reserve(36)
-        MessageID.writeHex(high >> 32, digits: 8, to: target)
-        target[8] = UInt8(ascii: "-")
-        MessageID.writeHex(high >> 16 & 0xFFFF, digits: 4, to: target + 9)
-        target[13] = UInt8(ascii: "-")
-        MessageID.writeHex(high & 0xFFFF, digits: 4, to: target + 14)
-        target[18] = UInt8(ascii: "-")
-        MessageID.writeHex(low >> 48, digits: 4, to: target + 19)
-        target[23] = UInt8(ascii: "-")
-        MessageID.writeHex(low & 0xFFFF_FFFF_FFFF, digits: 12, to: target + 24)
+        MessageID.writeUUID(high: high, low: low, to: buffer.reserve(36))
         buffer.commit(36)
     }
 

@@ -47,7 +47,8 @@ public struct EventBridgeEnvelope: Sendable {
     ) {
         JSONBytes.appendRaw("{\"version\":\"0\",\"id\":\"", to: &buffer)
         DerivedIdentifier.appendUUID(
-            DerivedIdentifier.bits(messageId: event.mail.messageId, sequence: sequence, salt: salt), to: &buffer)
+            DerivedIdentifier.bits(messageId: event.mail.messageId, sequence: sequence, salt: salt),
+            to: &buffer)
         JSONBytes.appendRaw("\",\"detail-type\":\"", to: &buffer)
         Self.appendDetailType(event.type, to: &buffer)
         JSONBytes.appendRaw("\",\"source\":\"aws.ses\",\"account\":", to: &buffer)

@@ -45,7 +45,8 @@ public struct SNSNotificationEnvelope: Sendable {
         JSONBytes.appendEscaped(topicArn, to: &tail)
         tail.append(UInt8(ascii: ":"))
         var subscription = SplitMix64(seed: salt)
-        DerivedIdentifier.appendUUID(UInt128(subscription.next()) << 64 | UInt128(subscription.next()), to: &tail)
+        DerivedIdentifier.appendUUID(
+            UInt128(subscription.next()) << 64 | UInt128(subscription.next()), to: &tail)
         JSONBytes.appendRaw("\"}", to: &tail)
         fixedTail = tail.bytes
     }
@@ -61,7 +62,8 @@ public struct SNSNotificationEnvelope: Sendable {
         DerivedIdentifier.appendUUID(id, to: &buffer)
         JSONBytes.appendRaw("\",\"TopicArn\":", to: &buffer)
         JSONBytes.appendString(topicArn, to: &buffer)
-        JSONBytes.appendRaw(",\"Subject\":\"Amazon SES Email Event Notification\",\"Message\":\"", to: &buffer)
+        JSONBytes.appendRaw(
+            ",\"Subject\":\"Amazon SES Email Event Notification\",\"Message\":\"", to: &buffer)
         JSONBytes.appendEscaped(bytes: record, to: &buffer)
         JSONBytes.appendRaw("\",\"Timestamp\":\"", to: &buffer)
         TimestampText.append(unixMicroseconds: calendar.unixMicroseconds(of: event.time), to: &buffer)

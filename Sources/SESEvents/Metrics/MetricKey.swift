@@ -37,7 +37,9 @@ public struct MetricKey: Hashable, Sendable {
     @inlinable
     public subscript(dimension index: Int) -> UInt32 {
         get {
-            withUnsafeBytes(of: words) { $0.load(fromByteOffset: (Self.firstValueLane + index) * 4, as: UInt32.self) }
+            withUnsafeBytes(of: words) {
+                $0.load(fromByteOffset: (Self.firstValueLane + index) * 4, as: UInt32.self)
+            }
         }
         set {
             withUnsafeMutableBytes(of: &words) {

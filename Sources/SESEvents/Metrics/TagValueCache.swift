@@ -59,7 +59,9 @@ struct TagValueCache {
 
     /// Remembers `tableEntry` for cache entry `entry`, aggregator and type.
     @inline(__always)
-    mutating func setTableEntry(_ tableEntry: Int, _ entry: Int, aggregator: Int, type: EventType, stamp: UInt64) {
+    mutating func setTableEntry(
+        _ tableEntry: Int, _ entry: Int, aggregator: Int, type: EventType, stamp: UInt64
+    ) {
         let index = (entry &* aggregatorCount &+ aggregator) &* 10 &+ type.rawValue
         stamps[index] = stamp
         tableEntries[index] = Int32(tableEntry)

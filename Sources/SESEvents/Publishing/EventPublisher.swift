@@ -102,7 +102,8 @@ public final class EventPublisher {
             var summary = EventDestinationSummary(
                 configurationSet: entry.configurationSet, name: destination.name, kind: kind,
                 enabled: destination.enabled, target: target, outputFile: entry.output?.fileName,
-                eventsByType: core.eventsByType(ofDestination: index), recordsWritten: core.recordsWritten[index],
+                eventsByType: core.eventsByType(ofDestination: index),
+                recordsWritten: core.recordsWritten[index],
                 cloudWatch: nil)
             if case .cloudWatch(let dimensions) = destination.kind {
                 var cloudWatch = CloudWatchDestinationSummary(
@@ -112,7 +113,8 @@ public final class EventPublisher {
                     let aggregator = core.aggregators[aggregatorIndex]
                     summary.eventsByType = aggregator.eventsByType
                     cloudWatch.customMetricCount = aggregator.distinct.count
-                    cloudWatch.estimatedMonthlyCost = pricing.monthlyCost(metricCount: aggregator.distinct.count)
+                    cloudWatch.estimatedMonthlyCost = pricing.monthlyCost(
+                        metricCount: aggregator.distinct.count)
                     cloudWatch.eventsWithoutMetric = aggregator.eventsWithoutMetric
                     cloudWatch.topDimensionValues = aggregator.topValues(
                         interner: core.interner, limit: CloudWatchDestinationSummary.topValueLimit)

@@ -117,7 +117,8 @@ struct FanOutCore: ~Copyable {
             if computesDigest { digest.add(event, configurationSet: nil) }
             return
         }
-        precondition(plan.sets.indices.contains(setIndex), "event names configuration set \(setIndex), not configured")
+        precondition(
+            plan.sets.indices.contains(setIndex), "event names configuration set \(setIndex), not configured")
         if computesDigest { digest.add(event, configurationSet: plan.sets[setIndex].name) }
         if plan.sets[setIndex].cloudWatchTypes.contains(type) {
             countMetrics(event, type: type, period: period, setIndex: setIndex)
@@ -138,7 +139,8 @@ struct FanOutCore: ~Copyable {
             let local = index &- aggregatorRange.lowerBound
             let cacheable = plan.aggregatorUsesMessageTagsOnly[index]
             if cacheable,
-                let tableEntry = tagCaches[setIndex].tableEntry(cacheEntry, aggregator: local, type: type, stamp: stamp)
+                let tableEntry = tagCaches[setIndex].tableEntry(
+                    cacheEntry, aggregator: local, type: type, stamp: stamp)
             {
                 aggregators[index].open.increment(entry: tableEntry)
                 continue
@@ -147,7 +149,8 @@ struct FanOutCore: ~Copyable {
                 aggregators[index].count(period: period, type: type, slotValues: values)
             }
             if cacheable, let tableEntry {
-                tagCaches[setIndex].setTableEntry(tableEntry, cacheEntry, aggregator: local, type: type, stamp: stamp)
+                tagCaches[setIndex].setTableEntry(
+                    tableEntry, cacheEntry, aggregator: local, type: type, stamp: stamp)
             }
         }
     }
@@ -181,12 +184,14 @@ struct FanOutCore: ~Copyable {
                 }
             case .emailHeader:
                 if let value = Self.headerValue(named: plan.slots[index].name, in: mail.storage.headers) {
-                    resolved = value.utf8.allSatisfy({ $0 < 0x80 }) ? interner.intern(value) : ValueSlot.suppressed
+                    resolved =
+                        value.utf8.allSatisfy({ $0 < 0x80 }) ? interner.intern(value) : ValueSlot.suppressed
                 }
             case .linkTag:
                 if case .click(let click) = event.detail,
                     let value = Self.tagValue(
-                        named: plan.slots[index].name, length: plan.slotNameLengths[index], in: click.linkTags)
+                        named: plan.slots[index].name, length: plan.slotNameLengths[index], in: click.linkTags
+                    )
                 {
                     resolved = interner.intern(value)
                 }
@@ -227,7 +232,8 @@ struct FanOutCore: ~Copyable {
             let timestamp = timestampMilliseconds(ofPeriod: period)
             lineBuffer.removeAll()
             accountFormat.appendLine(
-                timestampMilliseconds: timestamp, counts: account.counts[periodIndex], dimensionValues: [String](),
+                timestampMilliseconds: timestamp, counts: account.counts[periodIndex],
+                dimensionValues: [String](),
                 to: &lineBuffer)
             lineBuffer.withUnsafeBytes { metricsSink.write($0) }
             for aggregatorIndex in aggregators.indices {
@@ -268,7 +274,9 @@ struct FanOutCore: ~Copyable {
         var used = [Bool](repeating: false, count: interner.count)
         for aggregator in aggregators {
             for key in aggregator.open.keys {
-                for dimension in 0..<aggregator.dimensionNames.count { used[Int(key[dimension: dimension])] = true }
+                for dimension in 0..<aggregator.dimensionNames.count {
+                    used[Int(key[dimension: dimension])] = true
+                }
             }
         }
         let interner = self.interner
@@ -325,7 +333,8 @@ struct FanOutCore: ~Copyable {
                 lineBuffer.removeAll()
                 recordBuffer.withUnsafeBytes { record in
                     envelope.append(
-                        record: UnsafeRawBufferPointer(rebasing: record.dropLast()), of: event, sequence: sequence,
+                        record: UnsafeRawBufferPointer(rebasing: record.dropLast()), of: event,
+                        sequence: sequence,
                         calendar: calendar, to: &lineBuffer)
                 }
                 lineBuffer.append(UInt8(ascii: "\n"))

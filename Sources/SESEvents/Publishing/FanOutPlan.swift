@@ -113,11 +113,13 @@ struct FanOutPlan {
                         let envelope: Envelope
                         switch destination.kind {
                         case .sns(let topicArn):
-                            envelope = .sns(SNSNotificationEnvelope(topicArn: topicArn, region: configuration.region))
+                            envelope = .sns(
+                                SNSNotificationEnvelope(topicArn: topicArn, region: configuration.region))
                         case .eventBridge(let bus):
                             envelope = .eventBridge(
                                 EventBridgeEnvelope(
-                                    eventBus: bus, region: configuration.region, accountId: configuration.accountId))
+                                    eventBus: bus, region: configuration.region,
+                                    accountId: configuration.accountId))
                         default:
                             envelope = .firehose
                         }
@@ -132,13 +134,15 @@ struct FanOutPlan {
                 }
                 destinations.append(
                     DestinationEntry(
-                        configurationSet: set.name, destination: destination, aggregatorIndex: aggregatorIndex,
+                        configurationSet: set.name, destination: destination,
+                        aggregatorIndex: aggregatorIndex,
                         output: output))
             }
             sets.append(
                 CompiledSet(
                     name: set.name, slotRange: slotStart..<slots.count,
-                    aggregatorRange: aggregatorStart..<aggregators.count, routeRange: routeStart..<routes.count,
+                    aggregatorRange: aggregatorStart..<aggregators.count,
+                    routeRange: routeStart..<routes.count,
                     cloudWatchTypes: cloudWatchTypes, recordTypes: recordTypes))
         }
         self.sets = sets
@@ -148,7 +152,9 @@ struct FanOutPlan {
         slotSources = slots.map(\.source)
         routeTypes = routes.map(\.types)
         aggregatorUsesMessageTagsOnly = aggregators.map { aggregator in
-            aggregator.slotIndexes.allSatisfy { slots[$0].source == .messageTag && slots[$0].name != "ses:outgoing-ip" }
+            aggregator.slotIndexes.allSatisfy {
+                slots[$0].source == .messageTag && slots[$0].name != "ses:outgoing-ip"
+            }
         }
         routeDestinations = routes.map(\.destinationIndex)
         self.routes = routes

@@ -88,7 +88,8 @@ public struct MailObject: Hashable, Sendable {
 
         func copy() -> Storage {
             Storage(
-                timestamp: timestamp, source: source, sourceArn: sourceArn, sendingAccountId: sendingAccountId,
+                timestamp: timestamp, source: source, sourceArn: sourceArn,
+                sendingAccountId: sendingAccountId,
                 messageId: messageId, destination: destination, headersTruncated: headersTruncated,
                 headers: headers, commonHeaders: commonHeaders, tags: tags, outgoingIp: outgoingIp)
         }

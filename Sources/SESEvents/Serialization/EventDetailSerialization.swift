@@ -61,7 +61,8 @@ extension EventRecordSerializer {
         JSONBytes.appendRaw(",\"bouncedRecipients\":[", to: &buffer)
         var first = true
         for recipient in bounce.bouncedRecipients {
-            appendField(first ? "{\"emailAddress\":" : ",{\"emailAddress\":", recipient.emailAddress, to: &buffer)
+            appendField(
+                first ? "{\"emailAddress\":" : ",{\"emailAddress\":", recipient.emailAddress, to: &buffer)
             first = false
             appendOptionalField(",\"action\":", recipient.action, to: &buffer)
             appendOptionalField(",\"status\":", recipient.status, to: &buffer)
@@ -103,7 +104,8 @@ extension EventRecordSerializer {
         JSONBytes.appendRaw(",\"delayedRecipients\":[", to: &buffer)
         var first = true
         for recipient in delay.delayedRecipients {
-            appendField(first ? "{\"emailAddress\":" : ",{\"emailAddress\":", recipient.emailAddress, to: &buffer)
+            appendField(
+                first ? "{\"emailAddress\":" : ",{\"emailAddress\":", recipient.emailAddress, to: &buffer)
             first = false
             appendField(",\"status\":", recipient.status, to: &buffer)
             appendField(",\"diagnosticCode\":", recipient.diagnosticCode, to: &buffer)

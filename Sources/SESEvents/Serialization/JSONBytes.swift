@@ -41,26 +41,27 @@ public enum JSONBytes {
         var written = 0
         var index = 0
         escapeTable.withUnsafeBufferPointer { tableBuffer in
-        let table = tableBuffer.baseAddress!
-        while index &+ 8 <= count {
-            let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if !needsEscaping(word) {
-                target.storeBytes(of: word, toByteOffset: written, as: UInt64.self)
-                written &+= 8
-                index &+= 8
-                continue
+            let table = tableBuffer.baseAddress!
+            while index &+ 8 <= count {
+                let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if !needsEscaping(word) {
+                    target.storeBytes(of: word, toByteOffset: written, as: UInt64.self)
+                    written &+= 8
+                    index &+= 8
+                    continue
+                }
+                for _ in 0..<8 {
+                    written = writeEscaped(
+                        source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written,
+                        table: table)
+                    index &+= 1
+                }
             }
-            for _ in 0..<8 {
+            while index < count {
                 written = writeEscaped(
                     source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written, table: table)
                 index &+= 1
             }
-        }
-        while index < count {
-            written = writeEscaped(
-                source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written, table: table)
-            index &+= 1
-        }
         }
         buffer.commit(written)
     }
@@ -91,7 +92,10 @@ public enum JSONBytes {
     ) -> Int {
         let escape = table[Int(byte)]
         if _slowPath(escape == 1) {
-            let digits = (UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigit(byte >> 4), hexDigit(byte & 0xF))
+            let digits = (
+                UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                hexDigit(byte >> 4), hexDigit(byte & 0xF)
+            )
             withUnsafeBytes(of: digits) { (target + offset).copyMemory(from: $0.baseAddress!, byteCount: 6) }
             return offset &+ 6
         }

@@ -58,7 +58,8 @@ extension EventRecordSerializer {
     /// Grouping compares each name with the earlier ones — quadratic, but
     /// messages carry a handful of tags and nothing is allocated.
     static func appendGrouped(
-        _ pairs: [NameValue], to buffer: inout OutputBuffer, trailer: (inout OutputBuffer) -> Bool = { _ in false }
+        _ pairs: [NameValue], to buffer: inout OutputBuffer,
+        trailer: (inout OutputBuffer) -> Bool = { _ in false }
     ) {
         buffer.append(UInt8(ascii: "{"))
         var wroteMember = false
@@ -67,7 +68,8 @@ extension EventRecordSerializer {
             let name = pairs[index].name
             let length = name.utf8.count
             var seenBefore = false
-            for earlier in 0..<index where pairs[earlier].name.utf8.count == length && pairs[earlier].name == name {
+            for earlier in 0..<index
+            where pairs[earlier].name.utf8.count == length && pairs[earlier].name == name {
                 seenBefore = true
                 break
             }
@@ -77,7 +79,8 @@ extension EventRecordSerializer {
             JSONBytes.appendString(name, to: &buffer)
             JSONBytes.appendRaw(":[", to: &buffer)
             JSONBytes.appendString(pairs[index].value, to: &buffer)
-            for later in (index + 1)..<count where pairs[later].name.utf8.count == length && pairs[later].name == name {
+            for later in (index + 1)..<count
+            where pairs[later].name.utf8.count == length && pairs[later].name == name {
                 buffer.append(UInt8(ascii: ","))
                 JSONBytes.appendString(pairs[later].value, to: &buffer)
             }

@@ -98,7 +98,8 @@ public struct OutputBuffer: ~Copyable, @unchecked Sendable {
 
     /// Calls `body` with the bytes written; the pointer is valid only during the call.
     @inlinable
-    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result
+    {
         try body(UnsafeRawBufferPointer(start: base, count: length))
     }
 

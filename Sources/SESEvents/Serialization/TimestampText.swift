@@ -67,22 +67,29 @@ extension MessageID {
     /// Appends the text form (lower-case hex) to `buffer` in one write.
     func append(to buffer: inout OutputBuffer) {
         let target = buffer.reserve(Self.textLength)
-        let high = UInt64(truncatingIfNeeded: uuid >> 64)
-        let low = UInt64(truncatingIfNeeded: uuid)
         Self.writeHex(prefix, digits: 16, to: target)
         target[16] = UInt8(ascii: "-")
-        Self.writeHex(high >> 32, digits: 8, to: target + 17)
-        target[25] = UInt8(ascii: "-")
-        Self.writeHex(high >> 16 & 0xFFFF, digits: 4, to: target + 26)
-        target[30] = UInt8(ascii: "-")
-        Self.writeHex(high & 0xFFFF, digits: 4, to: target + 31)
-        target[35] = UInt8(ascii: "-")
-        Self.writeHex(low >> 48, digits: 4, to: target + 36)
-        target[40] = UInt8(ascii: "-")
-        Self.writeHex(low & 0xFFFF_FFFF_FFFF, digits: 12, to: target + 41)
+        Self.writeUUID(
+            high: UInt64(truncatingIfNeeded: uuid >> 64), low: UInt64(truncatingIfNeeded: uuid),
+            to: target + 17)
         target[53] = UInt8(ascii: "-")
         (target + 54).initialize(repeating: UInt8(ascii: "0"), count: 6)
         buffer.commit(Self.textLength)
+    }
+
+    /// Writes 128 bits as the 36 characters of a UUID
+    /// (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`) at `target`.
+    @inline(__always)
+    static func writeUUID(high: UInt64, low: UInt64, to target: UnsafeMutablePointer<UInt8>) {
+        writeHex(high >> 32, digits: 8, to: target)
+        target[8] = UInt8(ascii: "-")
+        writeHex(high >> 16 & 0xFFFF, digits: 4, to: target + 9)
+        target[13] = UInt8(ascii: "-")
+        writeHex(high & 0xFFFF, digits: 4, to: target + 14)
+        target[18] = UInt8(ascii: "-")
+        writeHex(low >> 48, digits: 4, to: target + 19)
+        target[23] = UInt8(ascii: "-")
+        writeHex(low & 0xFFFF_FFFF_FFFF, digits: 12, to: target + 24)
     }
 
     @inline(__always)
