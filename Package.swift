@@ -16,11 +16,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "SimCore"),
         .target(name: "SESTemplates"),
-        .target(name: "SESEvents", dependencies: ["SimCore"]),
+        .target(
+            name: "SESEvents",
+            dependencies: [
+                "SimCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "SESModel",
             dependencies: [
