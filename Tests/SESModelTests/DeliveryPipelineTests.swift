@@ -22,7 +22,8 @@ struct DeliveryPipelineTests {
         }
         var simulation = Pipeline.simulation(
             audiences: [("full", 10, [ProviderShare(domain: "example.org", share: 1, behavior: alwaysFull)])],
-            configurationSets: [ConfigurationSet(name: "short", maximumDeliveryTime: .hours(1))], parameters: parameters)
+            configurationSets: [ConfigurationSet(name: "short", maximumDeliveryTime: .hours(1))],
+            parameters: parameters)
         try Pipeline.sendToMember(&simulation, audience: 0, member: 3, at: .start, configurationSet: "short")
         simulation.run(until: .start + .hours(2))
         let events = simulation.model.events
@@ -71,7 +72,8 @@ struct DeliveryPipelineTests {
         #expect(bounces[1].bounceSubType == .onAccountSuppressionList)
         #expect(
             bounces[1].bouncedRecipients.first?.diagnosticCode
-                == "Amazon SES did not send the message to this address because it is on the suppression list for your account.")
+                == "Amazon SES did not send the message to this address because it is on the suppression list for your account."
+        )
         #expect(simulation.model.settlements.map(\.outcome) == [.hardBounce, .suppressed])
         #expect(simulation.model.service.counters.deliveryAttempts == 1, "a suppressed send is not attempted")
     }
@@ -96,7 +98,8 @@ struct DeliveryPipelineTests {
         var simulation = Pipeline.simulation()
         _ = try simulation.model.service.sendTemplatedEmail(
             SendTemplatedEmailRequest(
-                source: "news@example.com", destination: Destination(toAddresses: ["success@simulator.amazonses.com"]),
+                source: "news@example.com",
+                destination: Destination(toAddresses: ["success@simulator.amazonses.com"]),
                 template: "welcome", templateData: #"{"name":"Ana"}"#),
             origin: MessageOrigin(token: 0), at: .start)
         simulation.model.drain(&simulation.queue)
@@ -115,7 +118,9 @@ struct DeliveryPipelineTests {
         guard case .reject(let reject) = simulation.model.events[1].detail else { return }
         #expect(reject.reason == "Bad content")
         #expect(simulation.model.settlements.map(\.outcome) == [.rejected])
-        #expect(simulation.model.service.account.statistics.dataPoints(at: .start + .minutes(1)).map(\.rejects) == [1])
+        #expect(
+            simulation.model.service.account.statistics.dataPoints(at: .start + .minutes(1)).map(\.rejects)
+                == [1])
     }
 
     @Test func opensAndClicksNeedAConfigurationSetThatPublishesThem() throws {
@@ -129,13 +134,15 @@ struct DeliveryPipelineTests {
             name: "tracked",
             eventDestinations: [
                 EventDestination(
-                    name: "all", enabled: true, matchingTypes: .all, kind: .firehose(deliveryStream: "events"))
+                    name: "all", enabled: true, matchingTypes: .all, kind: .firehose(deliveryStream: "events")
+                )
             ])
         var simulation = Pipeline.simulation(
             audiences: [("readers", 10, [ProviderShare(domain: "example.org", share: 1, behavior: engaged)])],
             configurationSets: [tracking])
         try Pipeline.sendToMember(&simulation, audience: 0, member: 1, at: .start)
-        try Pipeline.sendToMember(&simulation, audience: 0, member: 2, at: .start, configurationSet: "tracked")
+        try Pipeline.sendToMember(
+            &simulation, audience: 0, member: 2, at: .start, configurationSet: "tracked")
         simulation.run(until: .start + .hours(1))
         let untracked = simulation.model.events(to: simulation.model.service.audiences[0].address(of: 1))
         let tracked = simulation.model.events(to: simulation.model.service.audiences[0].address(of: 2))
@@ -183,7 +190,8 @@ struct KeyedOutcomeTests {
     static let tracked = ConfigurationSet(
         name: "tracked",
         eventDestinations: [
-            EventDestination(name: "all", enabled: true, matchingTypes: .all, kind: .firehose(deliveryStream: "events"))
+            EventDestination(
+                name: "all", enabled: true, matchingTypes: .all, kind: .firehose(deliveryStream: "events"))
         ])
 
     /// Per address of audience 0, the types of its events.
@@ -196,11 +204,13 @@ struct KeyedOutcomeTests {
             configurationSets: [tracked])
         if withUnrelatedCampaignFirst {
             for member in 0..<300 {
-                try Pipeline.sendToMember(&simulation, audience: 1, member: member, at: .start, configurationSet: "tracked")
+                try Pipeline.sendToMember(
+                    &simulation, audience: 1, member: member, at: .start, configurationSet: "tracked")
             }
         }
         for member in 0..<500 {
-            try Pipeline.sendToMember(&simulation, audience: 0, member: member, at: .start, configurationSet: "tracked")
+            try Pipeline.sendToMember(
+                &simulation, audience: 0, member: member, at: .start, configurationSet: "tracked")
         }
         simulation.run(until: .start + .days(5))
         var byAddress: [String: [EventType]] = [:]
@@ -216,7 +226,8 @@ struct KeyedOutcomeTests {
         #expect(alone.count == 500)
         #expect(alone == together)
         // And the outcomes are varied enough for the comparison to mean something.
-        #expect(alone.values.contains { $0.contains(.bounce) } && alone.values.contains { $0.contains(.open) })
+        #expect(
+            alone.values.contains { $0.contains(.bounce) } && alone.values.contains { $0.contains(.open) })
     }
 
     @Test func outcomeFrequenciesMatchTheirProbabilitiesOver100000Recipients() throws {
@@ -229,10 +240,13 @@ struct KeyedOutcomeTests {
         parameters.processingTime = Pipeline.constant(.milliseconds(100))
         let size = 100_000
         var simulation = Pipeline.simulation(
-            audiences: [("large", size, [ProviderShare(domain: "example.org", share: 1, behavior: behavior)])],
+            audiences: [
+                ("large", size, [ProviderShare(domain: "example.org", share: 1, behavior: behavior)])
+            ],
             configurationSets: [Self.tracked], parameters: parameters)
         for member in 0..<size {
-            try Pipeline.sendToMember(&simulation, audience: 0, member: member, at: .start, configurationSet: "tracked")
+            try Pipeline.sendToMember(
+                &simulation, audience: 0, member: member, at: .start, configurationSet: "tracked")
         }
         simulation.run(until: .start + .days(10))
         let counters = simulation.model.service.counters

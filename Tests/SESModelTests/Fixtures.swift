@@ -38,7 +38,8 @@ enum Fixtures {
             configurationSetName: configurationSet)
     }
 
-    static let welcome = EmailTemplate(name: "welcome", subjectPart: "Hi {{name}}", textPart: "Hello {{name}}")
+    static let welcome = EmailTemplate(
+        name: "welcome", subjectPart: "Hi {{name}}", textPart: "Hello {{name}}")
 
     static func at(seconds: Double) -> SimTime {
         .start + SimDuration(seconds: seconds)

@@ -39,7 +39,10 @@ struct MailboxSimulatorTests {
             ])
         #expect(bounce.reportingMTA?.hasPrefix("dsn; ") == true)
         #expect(!driver.service.account.suppressionList.contains("bounce@simulator.amazonses.com"))
-        #expect(driver.service.account.statistics.dataPoints(at: .start + .minutes(5)).allSatisfy { $0.bounces == 0 })
+        #expect(
+            driver.service.account.statistics.dataPoints(at: .start + .minutes(5)).allSatisfy {
+                $0.bounces == 0
+            })
     }
 
     @Test func labelledAddressesBehaveLikeTheirBase() throws {

@@ -43,17 +43,20 @@ enum Pipeline {
     static func simulation(
         audiences: [(name: String, size: Int, providers: [ProviderShare])] = [],
         configurationSets: [ConfigurationSet] = [], parameters: DeliveryParameters = DeliveryParameters(),
-        suppression: SuppressionList = SuppressionList(), seed: UInt64 = 11, maximumSendRate: Double = 1_000_000
+        suppression: SuppressionList = SuppressionList(), seed: UInt64 = 11,
+        maximumSendRate: Double = 1_000_000
     ) -> Simulation<ServiceDriver> {
         let streams = RandomStreams(seed: seed)
-        var settings = AccountSettings(maximum24HourSend: -1, maximumSendRate: maximumSendRate, identities: ["example.com"])
+        var settings = AccountSettings(
+            maximum24HourSend: -1, maximumSendRate: maximumSendRate, identities: ["example.com"])
         settings.suppressionList = suppression
         var account = SESAccount(settings: settings, calendar: calendar, streams: streams)
         for set in configurationSets { try! account.addConfigurationSet(set) }
         try! account.addTemplate(
             EmailTemplate(
                 name: "welcome", subjectPart: "Welcome, {{name}}", textPart: "Hello {{name}}",
-                htmlPart: "<p>Hello {{name}}</p><a href=\"https://example.com/a\">A</a><a href=\"https://example.com/b\" ses:tags=\"section:shop\">B</a>"
+                htmlPart:
+                    "<p>Hello {{name}}</p><a href=\"https://example.com/a\">A</a><a href=\"https://example.com/b\" ses:tags=\"section:shop\">B</a>"
             ))
         let built = audiences.map {
             try! Audience(name: $0.name, size: $0.size, providers: $0.providers, streams: streams)
@@ -72,21 +75,26 @@ enum Pipeline {
         _ = try simulation.model.service.sendEmail(
             SendEmailRequest(
                 source: "news@example.com", destination: Destination(toAddresses: recipients),
-                message: SimpleContent(subject: "Hi", text: text, html: html), configurationSetName: configurationSet),
+                message: SimpleContent(subject: "Hi", text: text, html: html),
+                configurationSetName: configurationSet),
             origin: origin, at: time)
         simulation.model.drain(&simulation.queue)
     }
 
     /// Sends one message to audience `audience`'s member `member`.
     static func sendToMember(
-        _ simulation: inout Simulation<ServiceDriver>, audience: Int, member: Int, cycle: Int = 0, at time: SimTime,
+        _ simulation: inout Simulation<ServiceDriver>, audience: Int, member: Int, cycle: Int = 0,
+        at time: SimTime,
         configurationSet: String? = nil
     ) throws {
         let address = simulation.model.service.audiences[audience].address(of: member)
         try send(
             &simulation, to: [address], at: time, configurationSet: configurationSet,
-            origin: MessageOrigin(token: UInt64(member), audience: audience, firstMember: member, cycle: cycle))
+            origin: MessageOrigin(
+                token: UInt64(member), audience: audience, firstMember: member, cycle: cycle))
     }
 
-    static func constant(_ duration: SimDuration) -> DelaySpec { try! DelaySpec(median: duration, p99: duration) }
+    static func constant(_ duration: SimDuration) -> DelaySpec {
+        try! DelaySpec(median: duration, p99: duration)
+    }
 }

@@ -34,7 +34,8 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         self.localPart = bare[bare.startIndex..<at]
         let domainStart = bare.utf8.index(after: at)
         let domain = bare[domainStart...]
-        self.domain = domain.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? domain.lowercased() : String(domain)
+        self.domain =
+            domain.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? domain.lowercased() : String(domain)
     }
 
     public var description: String { text }

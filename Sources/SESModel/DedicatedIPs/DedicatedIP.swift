@@ -17,7 +17,9 @@ public struct DedicatedIPDefinition: Hashable, Sendable {
     /// The warm-up percentage it had when leased (0 for a new IP).
     public var initialWarmupPercentage: Double
 
-    public init(address: String, pool: String? = nil, leasedAt: SimTime = .start, initialWarmupPercentage: Double = 0) {
+    public init(
+        address: String, pool: String? = nil, leasedAt: SimTime = .start, initialWarmupPercentage: Double = 0
+    ) {
         self.address = address
         self.pool = pool
         self.leasedAt = leasedAt

@@ -31,18 +31,30 @@ struct DedicatedIPFleet: Sendable {
         self.currentDay = calendar.dayOfRun(containing: .start)
         self.poolDays = pools.map { _ in [DailyPoolRecord(day: calendar.dayOfRun(containing: .start))] }
         self.sharedDays = [0]
-        let ordered = settings.ips.sorted { Self.addressKey($0.address).lexicographicallyPrecedes(Self.addressKey($1.address)) }
+        let ordered = settings.ips.sorted {
+            Self.addressKey($0.address).lexicographicallyPrecedes(Self.addressKey($1.address))
+        }
         for definition in ordered {
             let tableIndex = table.add(definition.address, region: region)
             let warmAtLease = !settings.autoWarmupEnabled || definition.initialWarmupPercentage >= 100
             var ip = DedicatedIP(
-                address: definition.address, pool: pools.firstIndex(of: definition.pool ?? DedicatedIPSettings.defaultPool) ?? 0,
+                address: definition.address,
+                pool: pools.firstIndex(of: definition.pool ?? DedicatedIPSettings.defaultPool) ?? 0,
                 leasedAt: definition.leasedAt, tableIndex: tableIndex,
-                anchorPercentage: warmAtLease ? 100 : definition.initialWarmupPercentage, anchorTime: definition.leasedAt,
+                anchorPercentage: warmAtLease ? 100 : definition.initialWarmupPercentage,
+                anchorTime: definition.leasedAt,
                 isWarm: warmAtLease)
             if !ip.isWarm && ip.percentage(at: .start, plan: settings.plan) >= 100 { ip.isWarm = true }
-            ip.capToday = ip.isWarm ? nil : settings.plan.cap(atPercentage: ip.percentage(at: calendar.startOfDay(currentDay), plan: settings.plan))
-            ip.days = [DailyIPRecord(day: currentDay, volume: 0, cap: ip.capToday, warmupPercentage: ip.percentage(at: .start, plan: settings.plan))]
+            ip.capToday =
+                ip.isWarm
+                ? nil
+                : settings.plan.cap(
+                    atPercentage: ip.percentage(at: calendar.startOfDay(currentDay), plan: settings.plan))
+            ip.days = [
+                DailyIPRecord(
+                    day: currentDay, volume: 0, cap: ip.capToday,
+                    warmupPercentage: ip.percentage(at: .start, plan: settings.plan))
+            ]
             ips.append(ip)
             receptionToday.append([])
             receptionDelivered.append([])
@@ -72,9 +84,12 @@ struct DedicatedIPFleet: Sendable {
             for index in ips.indices {
                 let smoothing = 0.5
                 for row in receptionDelivered[index].indices {
-                    if receptionHistory[index].count <= row { receptionHistory[index].append(receptionHistory[index][0]) }
+                    if receptionHistory[index].count <= row {
+                        receptionHistory[index].append(receptionHistory[index][0])
+                    }
                     let history = receptionHistory[index][row]
-                    receptionHistory[index][row] = smoothing * receptionDelivered[index][row] + (1 - smoothing) * history
+                    receptionHistory[index][row] =
+                        smoothing * receptionDelivered[index][row] + (1 - smoothing) * history
                     receptionDelivered[index][row] = 0
                     receptionToday[index][row] = 0
                 }
@@ -83,7 +98,10 @@ struct DedicatedIPFleet: Sendable {
                 }
                 ips[index].sentToday = 0
                 ips[index].capToday =
-                    ips[index].isWarm ? nil : settings.plan.cap(atPercentage: ips[index].percentage(at: dayStart, plan: settings.plan))
+                    ips[index].isWarm
+                    ? nil
+                    : settings.plan.cap(
+                        atPercentage: ips[index].percentage(at: dayStart, plan: settings.plan))
                 ips[index].days.append(
                     DailyIPRecord(
                         day: currentDay, volume: 0, cap: ips[index].capToday,
@@ -182,7 +200,8 @@ struct DedicatedIPFleet: Sendable {
     mutating func setAutoWarmup(_ enabled: Bool, at now: SimTime) {
         settings.autoWarmupEnabled = enabled
         for index in ips.indices where ips[index].leasedAt > now {
-            let initial = settings.ips.first { $0.address == ips[index].address }?.initialWarmupPercentage ?? 0
+            let initial =
+                settings.ips.first { $0.address == ips[index].address }?.initialWarmupPercentage ?? 0
             ips[index].isWarm = !enabled || initial >= 100
             ips[index].anchorPercentage = ips[index].isWarm ? 100 : initial
             ips[index].capToday = ips[index].isWarm ? nil : settings.plan.cap(atPercentage: initial)
@@ -214,6 +233,8 @@ struct DedicatedIPFleet: Sendable {
             receptionToday[index].append(0)
             receptionDelivered[index].append(0)
         }
-        while receptionHistory[index].count <= row { receptionHistory[index].append(receptionHistory[index][0]) }
+        while receptionHistory[index].count <= row {
+            receptionHistory[index].append(receptionHistory[index][0])
+        }
     }
 }

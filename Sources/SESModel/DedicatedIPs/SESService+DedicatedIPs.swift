@@ -23,7 +23,8 @@ extension SESService {
             let percentage = ip.percentage(at: now, plan: fleet.settings.plan)
             return DedicatedIPState(
                 ip: ip.address, warmupStatus: ip.isWarm ? .done : .inProgress,
-                warmupPercentage: Int(percentage.rounded(.down)), poolName: fleet.pools[ip.pool], leasedAt: ip.leasedAt,
+                warmupPercentage: Int(percentage.rounded(.down)), poolName: fleet.pools[ip.pool],
+                leasedAt: ip.leasedAt,
                 capToday: ip.capToday, sentToday: ip.sentToday, sentTotal: ip.sentTotal, days: ip.days)
         }
     }
@@ -45,7 +46,9 @@ extension SESService {
     {
         try account.admitControlPlaneCall(.putDedicatedIpWarmupAttributes, at: now)
         guard (0...100).contains(warmupPercentage) else {
-            throw SESError(.invalidParameterValue, "WarmupPercentage must be between 0 and 100, got \(warmupPercentage).")
+            throw SESError(
+                .invalidParameterValue, "WarmupPercentage must be between 0 and 100, got \(warmupPercentage)."
+            )
         }
         fleet.setWarmupPercentage(Double(warmupPercentage), ip: try dedicatedIP(ip), at: now)
     }

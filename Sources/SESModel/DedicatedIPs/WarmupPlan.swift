@@ -17,7 +17,9 @@ public struct WarmupPlan: Hashable, Sendable {
 
     /// The plan of `dailyCaps` (at least two days, non-decreasing, positive).
     public init(dailyCaps: [Int]) throws(WarmupPlanError) {
-        guard dailyCaps.count >= 2 else { throw WarmupPlanError("a warm-up plan lists at least two daily caps") }
+        guard dailyCaps.count >= 2 else {
+            throw WarmupPlanError("a warm-up plan lists at least two daily caps")
+        }
         guard dailyCaps.allSatisfy({ $0 > 0 }) else { throw WarmupPlanError("daily caps must be positive") }
         guard zip(dailyCaps, dailyCaps.dropFirst()).allSatisfy({ $0 <= $1 }) else {
             throw WarmupPlanError("daily caps must not decrease from one day to the next")
@@ -67,4 +69,3 @@ public struct WarmupPlanError: Error, Hashable, Sendable, CustomStringConvertibl
     public let description: String
     public init(_ description: String) { self.description = description }
 }
-

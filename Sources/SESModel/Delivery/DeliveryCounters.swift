@@ -10,7 +10,8 @@ public struct DeliveryCounters: Sendable {
     /// Events published, by ``EventType`` raw value.
     public internal(set) var events = [Int](repeating: 0, count: EventType.allCases.count)
     private var outcomeCounts = [Int](repeating: 0, count: DeliveryOutcome.allCases.count)
-    private var bounceCounts = [Int](repeating: 0, count: BounceType.allCases.count * BounceSubType.allCases.count)
+    private var bounceCounts = [Int](
+        repeating: 0, count: BounceType.allCases.count * BounceSubType.allCases.count)
     private var deferralCounts = [Int](repeating: 0, count: DelayType.allCases.count)
     private var suppressionCounts = [Int](repeating: 0, count: SuppressionReason.allCases.count)
     /// First delivery attempts (recipients SES tried to deliver to).
@@ -26,14 +27,16 @@ public struct DeliveryCounters: Sendable {
     var providerNames: [String] = []
     /// Milliseconds from acceptance to delivery.
     public internal(set) var deliveryLatency = Histogram<UInt64>(
-        lowestDiscernibleValue: 1, highestTrackableValue: 40 * 86_400_000, numberOfSignificantValueDigits: .three)
+        lowestDiscernibleValue: 1, highestTrackableValue: 40 * 86_400_000,
+        numberOfSignificantValueDigits: .three)
 
     /// Published events of `type`.
     public func events(_ type: EventType) -> Int { events[type.rawValue] }
 
     /// Recipients by final outcome.
     public var outcomes: [DeliveryOutcome: Int] {
-        Dictionary(uniqueKeysWithValues: DeliveryOutcome.allCases.enumerated().map { ($1, outcomeCounts[$0]) })
+        Dictionary(
+            uniqueKeysWithValues: DeliveryOutcome.allCases.enumerated().map { ($1, outcomeCounts[$0]) })
     }
 
     /// Recipients that reached `outcome`.

@@ -39,7 +39,8 @@ extension SESService {
         var overloadDeferral = 0.0
         let dedicated = Int(messages[message].dedicatedIP)
         if dedicated >= 0 {
-            let load = fleet.recordAttempt(ip: dedicated, providerRow: Int(unit.statIndex), reception: behavior.reception)
+            let load = fleet.recordAttempt(
+                ip: dedicated, providerRow: Int(unit.statIndex), reception: behavior.reception)
             overloadDeferral = behavior.reception.extraDeferral(load: load)
             unit.spamFoldered = behavior.reception.isSpamFoldered(load: load)
         }
@@ -47,7 +48,8 @@ extension SESService {
         let overloadDraw = unit.draws.nextUniform()
         if deferralDraw < behavior.deferral || overloadDraw < overloadDeferral {
             let type =
-                deferralDraw < behavior.deferral ? Self.pick(behavior.deferralTypes, using: &unit.draws) : .ipFailure
+                deferralDraw < behavior.deferral
+                ? Self.pick(behavior.deferralTypes, using: &unit.draws) : .ipFailure
             unit.lastDelay = type
             counters.recordDeferral(type)
             counters.providerCounts[Int(unit.statIndex)].deferrals += 1

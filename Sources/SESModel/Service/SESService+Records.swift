@@ -35,7 +35,8 @@ extension SESService {
         headers.append(NameValue(name: "MIME-Version", value: "1.0"))
         headers.append(
             NameValue(
-                name: "Content-Type", value: "multipart/alternative; boundary=\"----=_Part_" + String(accepted.serial) + "\""))
+                name: "Content-Type",
+                value: "multipart/alternative; boundary=\"----=_Part_" + String(accepted.serial) + "\""))
         if let feedback = feedbackIDHeader(message) {
             headers.append(NameValue(name: "Feedback-ID", value: feedback))
         }

@@ -76,7 +76,8 @@ public struct SESService: Sendable {
         self.seed = streams.seed
         ipAddresses.addSharedPool(region: account.settings.region)
         self.fleet = DedicatedIPFleet(
-            settings: dedicatedIPs, calendar: account.calendar, table: &ipAddresses, region: account.settings.region)
+            settings: dedicatedIPs, calendar: account.calendar, table: &ipAddresses,
+            region: account.settings.region)
         for audience in audiences {
             providerRows.append(audience.providers.map { providerRow(for: $0.domain) })
         }
@@ -196,11 +197,15 @@ public struct SESService: Sendable {
     public func invariantViolation() -> String? {
         let settled = counters.settled
         if recipientsAccepted != settled + recipientsInDelivery {
-            return "accepted recipients (\(recipientsAccepted)) ≠ settled (\(settled)) + in delivery (\(recipientsInDelivery))"
+            return
+                "accepted recipients (\(recipientsAccepted)) ≠ settled (\(settled)) + in delivery (\(recipientsInDelivery))"
         }
-        if recipientsInDelivery < 0 { return "a negative number of recipients in delivery (\(recipientsInDelivery))" }
+        if recipientsInDelivery < 0 {
+            return "a negative number of recipients in delivery (\(recipientsInDelivery))"
+        }
         if recipientsInDelivery < units.count {
-            return "more delivery attempts in flight (\(units.count)) than recipients in delivery (\(recipientsInDelivery))"
+            return
+                "more delivery attempts in flight (\(units.count)) than recipients in delivery (\(recipientsInDelivery))"
         }
         return nil
     }
@@ -211,7 +216,9 @@ public struct SESService: Sendable {
 
     /// Publishes an event about message `slot`; events that happen after SES
     /// chose a sending IP (`deliverySide`) carry it as `ses:outgoing-ip`.
-    mutating func publish(_ detail: EventDetail, message slot: Int32, at now: SimTime, deliverySide: Bool = false) {
+    mutating func publish(
+        _ detail: EventDetail, message slot: Int32, at now: SimTime, deliverySide: Bool = false
+    ) {
         let record = messages[slot]
         var mail: MailObject
         if let cached = record.mail {
@@ -222,7 +229,9 @@ public struct SESService: Sendable {
         }
         if deliverySide { mail.outgoingIp = ipAddresses.address(outgoingIpIndex(for: slot)) }
         counters.events[detail.type.rawValue] += 1
-        published.append(SESEvent(time: now, mail: mail, detail: detail, configurationSet: record.accepted.configurationSet))
+        published.append(
+            SESEvent(
+                time: now, mail: mail, detail: detail, configurationSet: record.accepted.configurationSet))
     }
 
     /// The draws of message-level decisions (processing time, virus): keyed by

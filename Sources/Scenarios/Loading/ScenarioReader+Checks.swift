@@ -58,11 +58,14 @@ extension ScenarioReader {
             call = mapping.required("name")?.nonEmptyString.map { .deleteTemplate($0) }
         case "PutDedicatedIpWarmupAttributes":
             let ip = mapping.required("ip")?.nonEmptyString
-            let percentage = mapping.required("warmupPercentage")?.int(in: 0...100, what: "a warm-up percentage")
+            let percentage = mapping.required("warmupPercentage")?.int(
+                in: 0...100, what: "a warm-up percentage")
             guard let ip, let percentage else { return nil }
             call = .putDedicatedIpWarmupAttributes(ip: ip, warmupPercentage: percentage)
         case "PutAccountDedicatedIpWarmupAttributes":
-            call = mapping.required("autoWarmupEnabled")?.bool.map { .putAccountDedicatedIpWarmupAttributes(autoWarmupEnabled: $0) }
+            call = mapping.required("autoWarmupEnabled")?.bool.map {
+                .putAccountDedicatedIpWarmupAttributes(autoWarmupEnabled: $0)
+            }
         case "MarkDedicatedIpWarmupComplete":
             call = mapping.required("ip")?.nonEmptyString.map { .markDedicatedIpWarmupComplete(ip: $0) }
         default:
@@ -207,14 +210,16 @@ extension ScenarioReader {
             default: ip = nil
             }
             if let ip, !addresses.contains(ip) {
-                top.optional("actions")?.list?[index].report(Self.undefined("dedicated IP", ip, among: addresses))
+                top.optional("actions")?.list?[index].report(
+                    Self.undefined("dedicated IP", ip, among: addresses))
             }
         }
         let poolNames = scenario.dedicatedIPs.pools + AccountSettings.builtInPools
         for (index, set) in scenario.configurationSets.enumerated() {
             if let pool = set.sendingPoolName, !poolNames.contains(pool) {
                 top.optional("configurationSets")?.list?[index].report(
-                    Self.undefined("dedicated IP pool", pool, among: poolNames) + " (a set's sendingPool must name a pool)")
+                    Self.undefined("dedicated IP pool", pool, among: poolNames)
+                        + " (a set's sendingPool must name a pool)")
             }
         }
         for (index, expectation) in scenario.expectations.enumerated() {

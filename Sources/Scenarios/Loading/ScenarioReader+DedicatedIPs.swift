@@ -26,8 +26,11 @@ extension ScenarioReader {
                 item.report("'\(name)' is one of SES's built-in pools; name your own pool differently")
             } else if settings.pools.contains(name) {
                 item.report("the pool '\(name)' is listed twice")
-            } else if name.count > 64 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
-                item.report("a pool name contains only ASCII letters, numbers, '_' and '-', at most 64 characters")
+            } else if name.count > 64
+                || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+            {
+                item.report(
+                    "a pool name contains only ASCII letters, numbers, '_' and '-', at most 64 characters")
             } else {
                 settings.pools.append(name)
             }
@@ -53,7 +56,8 @@ extension ScenarioReader {
                     } else {
                         pool.report(
                             Self.undefined("pool", name, among: settings.pools)
-                                + " (list it under dedicatedIps.pools, or leave 'pool' out for the default pool)")
+                                + " (list it under dedicatedIps.pools, or leave 'pool' out for the default pool)"
+                        )
                     }
                 }
             }
@@ -62,13 +66,16 @@ extension ScenarioReader {
                     do {
                         definition.leasedAt = .start - (try SimDuration(parsing: text.dropFirst()))
                     } catch {
-                        leased.report("'\(text)' is not a time before the start, as in -30d: \(error.problem ?? "")")
+                        leased.report(
+                            "'\(text)' is not a time before the start, as in -30d: \(error.problem ?? "")")
                     }
                 } else if let time = leased.instant(on: calendar) {
                     definition.leasedAt = time
                 }
             }
-            if let percentage = ip.optional("warmupPercentage")?.int(in: 0...100, what: "a warm-up percentage") {
+            if let percentage = ip.optional("warmupPercentage")?.int(
+                in: 0...100, what: "a warm-up percentage")
+            {
                 definition.initialWarmupPercentage = Double(percentage)
             }
             settings.ips.append(definition)

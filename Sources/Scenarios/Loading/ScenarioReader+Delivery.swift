@@ -10,7 +10,8 @@ extension ScenarioReader {
         "feedbackLoop",
         "open", "repeatOpen", "click", "repeatClick", "unsubscribe", "deliveryDelay", "complaintDelay",
         "openDelay",
-        "clickDelay", "unsubscribeDelay", "coldAllowance", "reputationGrowth", "overloadDeferral", "spamLevel",
+        "clickDelay", "unsubscribeDelay", "coldAllowance", "reputationGrowth", "overloadDeferral",
+        "spamLevel",
         "spamOpenFactor", "spamComplaintFactor",
     ]
 

@@ -46,6 +46,8 @@ struct SummaryBuilder {
                     ($0.matchingName, JSONValue.int(model.events.total[$0.rawValue]))
                 }))
         summary["delivery"] = delivery()
+        summary["eventDigest"] = model.publisher.eventDigest.map { .string($0) } ?? .null
+        summary["eventPublishing"] = PublishingSummaryJSON.value(model.publisher.summary())
         summary["dedicatedIps"] = dedicatedIPs()
         summary["configurationSets"] = .object(
             Dictionary(
@@ -129,12 +131,14 @@ struct SummaryBuilder {
         for ip in ips {
             ipObjects[ip.ip] = .object([
                 "pool": .string(ip.poolName), "warmupStatus": .string(ip.warmupStatus.rawValue),
-                "warmupPercentage": .int(ip.warmupPercentage), "leased": .string(calendar.timestamp(ip.leasedAt)),
+                "warmupPercentage": .int(ip.warmupPercentage),
+                "leased": .string(calendar.timestamp(ip.leasedAt)),
                 "volume": .int(ip.sentTotal), "capToday": ip.capToday.map { .int($0) } ?? .null,
                 "days": .array(
                     ip.days.map { day in
                         .object([
-                            "day": .int(day.day), "volume": .int(day.volume), "cap": day.cap.map { .int($0) } ?? .null,
+                            "day": .int(day.day), "volume": .int(day.volume),
+                            "cap": day.cap.map { .int($0) } ?? .null,
                             "warmupPercentage": .number((day.warmupPercentage * 10).rounded() / 10),
                         ])
                     }),
@@ -169,7 +173,10 @@ struct SummaryBuilder {
             "overflowToWarmIPs": .int(overflowToWarm),
             "sharedPool": .object([
                 "volume": .int(shared.total),
-                "days": .array(shared.days.enumerated().map { .object(["day": .int($0.offset + 1), "volume": .int($0.element)]) }),
+                "days": .array(
+                    shared.days.enumerated().map {
+                        .object(["day": .int($0.offset + 1), "volume": .int($0.element)])
+                    }),
             ]),
         ])
     }
@@ -219,7 +226,8 @@ struct SummaryBuilder {
                     if let completed = occurrence.completedAt {
                         campaign["completedAt"] = .string(calendar.timestamp(completed))
                         campaign["completionSeconds"] = .number((completed - occurrence.start).seconds)
-                        campaign["completionTime"] = .string((completed - occurrence.start).approximateDescription)
+                        campaign["completionTime"] = .string(
+                            (completed - occurrence.start).approximateDescription)
                     }
                     return .object(campaign)
                 })

@@ -3,7 +3,8 @@ import SimCore
 
 /// The timeline as CSV: one row per interval.
 enum TimelineCSV {
-    static func render(rows: [TimelineRow], clients: [String], ips: [String], calendar: SimCalendar) -> String {
+    static func render(rows: [TimelineRow], clients: [String], ips: [String], calendar: SimCalendar) -> String
+    {
         var header = [
             "interval_start", "interval_end", "calls", "throttled_calls", "recipients_accepted",
             "recipients_throttled", "recipients_dropped", "accepted_per_second",

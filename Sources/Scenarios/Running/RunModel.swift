@@ -13,6 +13,12 @@ struct RunModel: SimulationModel {
     var clients: [ClientRuntime]
     /// Published events by type, and per timeline row.
     var events = EventCounters()
+    /// Fans events out to the configuration sets' destinations, metrics and the digest.
+    let publisher: EventPublisher
+    /// `events.jsonl`, with `--events`.
+    let eventsWriter: EventsFileWriter?
+    /// The streaming output files, to close and commit at the end.
+    let fileSinks: [FileRecordSink]
     var api = APICounters()
     var timeline: TimelineRecorder
     var actionResults: [ActionResult] = []
@@ -20,7 +26,7 @@ struct RunModel: SimulationModel {
     var snapshots: [JSONValue?]
     let templateDataStream: KeyedRandomStream
 
-    init(scenario: Scenario) throws(ScenarioRunError) {
+    init(scenario: Scenario, output: OutputDirectory?) throws {
         self.scenario = scenario
         self.streams = RandomStreams(seed: scenario.seed)
         var account = SESAccount(settings: scenario.account, calendar: scenario.calendar, streams: streams)
@@ -54,6 +60,31 @@ struct RunModel: SimulationModel {
         self.service = SESService(
             account: account, parameters: scenario.delivery, audiences: audiences, streams: streams,
             dedicatedIPs: scenario.dedicatedIPs)
+        var sinks: [FileRecordSink] = []
+        let configuration = EventPublisherConfiguration(
+            configurationSets: scenario.configurationSets.map {
+                ConfigurationSetDestinations(name: $0.name, eventDestinations: $0.eventDestinations)
+            },
+            region: scenario.account.region, accountId: scenario.account.accountId,
+            calendar: scenario.calendar)
+        self.publisher = try EventPublisher(configuration: configuration) { recordOutput in
+            guard let outputDirectory = output else { return DiscardingRecordSink() }
+            let sink = FileRecordSink(
+                name: recordOutput.fileName,
+                file: try outputDirectory.openStreamingFile(recordOutput.fileName))
+            sinks.append(sink)
+            return sink
+        }
+        if scenario.output.events, let outputDirectory = output {
+            let sink = FileRecordSink(
+                name: "events.jsonl", file: try outputDirectory.openStreamingFile("events.jsonl"))
+            sinks.append(sink)
+            self.eventsWriter = EventsFileWriter(
+                serializer: EventRecordSerializer(calendar: scenario.calendar), sink: sink)
+        } else {
+            self.eventsWriter = nil
+        }
+        self.fileSinks = sinks
         let streams = self.streams
         self.clients = scenario.traffic.enumerated().map { index, definition in
             ClientRuntime(definition: definition, index: index, streams: streams, audiences: audiences)
@@ -122,7 +153,8 @@ struct RunModel: SimulationModel {
         case .action(let index):
             perform(action: index, now: queue.now)
         case .timelineTick:
-            timeline.closeRow(at: queue.now, api: api, clients: clients, events: &events, ips: ipSnapshot(at: queue.now))
+            timeline.closeRow(
+                at: queue.now, api: api, clients: clients, events: &events, ips: ipSnapshot(at: queue.now))
             let next = queue.now + scenario.output.interval
             if next <= scenario.end { queue.schedule(.timelineTick, at: next) }
         case .snapshot(let index):
@@ -138,7 +170,9 @@ struct RunModel: SimulationModel {
     /// The dedicated IPs' volumes and caps now, for the timeline.
     mutating func ipSnapshot(at now: SimTime) -> IPSnapshot {
         let ips = service.dedicatedIPs(at: now)
-        return IPSnapshot(totals: ips.map(\.sentTotal), caps: ips.map(\.capToday), sharedTotal: service.sharedPoolVolume.total)
+        return IPSnapshot(
+            totals: ips.map(\.sentTotal), caps: ips.map(\.capToday),
+            sharedTotal: service.sharedPoolVolume.total)
     }
 
     // MARK: - The simulated SES's outboxes
@@ -151,7 +185,11 @@ struct RunModel: SimulationModel {
             service.scheduled.removeAll(keepingCapacity: true)
         }
         if !service.published.isEmpty {
-            for event in service.published { events.record(event) }
+            for event in service.published {
+                events.record(event)
+                publisher.publish(event)
+                eventsWriter?.write(event)
+            }
             service.published.removeAll(keepingCapacity: true)
         }
         if !service.settlements.isEmpty {

@@ -57,7 +57,7 @@ public struct ScenarioRunner: Sendable {
 
     private func runAndWrite(output: OutputDirectory?, progress: ((RunProgress) -> Void)?) throws -> RunResult
     {
-        var simulation = Simulation(model: try RunModel(scenario: scenario))
+        var simulation = Simulation(model: try RunModel(scenario: scenario, output: output))
         for (event, time) in simulation.model.initialEvents() {
             simulation.schedule(event, at: time)
         }
@@ -69,6 +69,11 @@ public struct ScenarioRunner: Sendable {
         simulation.queue.advance(to: end)
         progress?(RunProgress(now: end, end: end, eventsProcessed: simulation.processedCount))
         simulation.model.finishTimeline(at: end)
+        simulation.model.publisher.finish()
+        for sink in simulation.model.fileSinks {
+            try sink.close()
+            try output?.commit(sink.name)
+        }
 
         let model = simulation.model
         var summary = SummaryBuilder(model: model, now: end).build()

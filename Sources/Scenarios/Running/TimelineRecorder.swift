@@ -65,12 +65,15 @@ struct TimelineRecorder: Sendable {
 
     /// Ends the current row at `now` and starts the next.
     mutating func closeRow(
-        at now: SimTime, api: APICounters, clients: [ClientRuntime], events: inout EventCounters, ips: IPSnapshot
+        at now: SimTime, api: APICounters, clients: [ClientRuntime], events: inout EventCounters,
+        ips: IPSnapshot
     ) {
         var row = current
         row.end = now
         row.events = events.takeRow()
-        if ipTotalsAtRowStart.count != ips.totals.count { ipTotalsAtRowStart = [Int](repeating: 0, count: ips.totals.count) }
+        if ipTotalsAtRowStart.count != ips.totals.count {
+            ipTotalsAtRowStart = [Int](repeating: 0, count: ips.totals.count)
+        }
         row.ipVolume = zip(ips.totals, ipTotalsAtRowStart).map { $0 - $1 }
         row.ipCap = ips.caps
         row.sharedVolume = ips.sharedTotal - sharedAtRowStart
@@ -90,7 +93,8 @@ struct TimelineRecorder: Sendable {
 
     /// Closes a last, possibly shorter, row at the run's end if anything is pending.
     mutating func finish(
-        at end: SimTime, api: APICounters, clients: [ClientRuntime], events: inout EventCounters, ips: IPSnapshot
+        at end: SimTime, api: APICounters, clients: [ClientRuntime], events: inout EventCounters,
+        ips: IPSnapshot
     ) {
         if current.start < end { closeRow(at: end, api: api, clients: clients, events: &events, ips: ips) }
     }

@@ -208,7 +208,8 @@ struct TimelinePointTests {
         }
         return RunReport(
             result: RunResult(
-                scenario: scenario, summary: .object([:]), expectations: [], eventsProcessed: 0, dedicatedIPAddresses: [],
+                scenario: scenario, summary: .object([:]), expectations: [], eventsProcessed: 0,
+                dedicatedIPAddresses: [],
                 timeline: timeline))
     }
 
