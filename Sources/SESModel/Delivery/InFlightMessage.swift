@@ -31,6 +31,9 @@ final class InFlightMessage: @unchecked Sendable {
     var publishedTags: [NameValue]
     /// The ARN of the identity that sent it.
     var sourceArn = ""
+    /// Per recipient, its record in the account's and its configuration set's
+    /// reputation windows (-1 when the recipient is not eligible).
+    var reputationRecords: [(account: Int64, set: Int64)] = []
 
     var isFinished: Bool { recipientsInDelivery == 0 && pendingFollowUps == 0 }
 
@@ -61,6 +64,9 @@ struct DeliveryUnit: Sendable {
     var lastDelay: DelayType?
     /// Whether the provider filed the message as spam (it was sent while the IP was overloaded).
     var spamFoldered = false
+    /// Its records in the reputation windows (-1 when not eligible).
+    var accountRecord: Int64 = -1
+    var setRecord: Int64 = -1
     /// The recipient's per-message random draws.
     var draws: KeyedDrawGenerator
     var expiresAt: SimTime

@@ -8,6 +8,12 @@ public enum ServiceEvent: Sendable, Hashable {
     case attempt(unit: Int32)
     /// Something a recipient does after delivery, or the simulator's follow-up.
     case followUp(message: Int32, recipient: Int16, kind: FollowUpKind, detail: Int16)
+    /// A review of the account ends: SES decides.
+    case reviewEnd
+    /// The reputation metrics are published (every metric period).
+    case reputationSample
+    /// Alarm `index` takes a datapoint and is evaluated (every alarm period).
+    case alarmEvaluation(Int16)
 }
 
 /// What happens after a delivery.

@@ -94,6 +94,7 @@ extension SESService {
             fleet.recordDelivery(ip: Int(messages[message].dedicatedIP), providerRow: Int(unit.statIndex))
         }
         if unit.spamFoldered { counters.spamFoldered += 1 }
+        if behavior.feedbackLoop { recordFeedbackLoopDelivery(unit) }
         scheduleEngagement(unit, behavior: behavior, at: now)
         settle(message, recipients: 1, outcome: .delivered)
     }
@@ -117,6 +118,7 @@ extension SESService {
         counters.providerCounts[Int(unit.statIndex)].hardBounces += 1
         publish(.bounce(bounce), message: message, at: now, deliverySide: true)
         account.statistics.recordBounce(at: now)
+        recordBounce(unit, at: now)
         if account.suppressionList.add(address, reason: .bounce) {
             counters.recordSuppression(.bounce)
         }
@@ -141,6 +143,7 @@ extension SESService {
         counters.providerCounts[Int(unit.statIndex)].hardBounces += 1
         publish(.bounce(bounce), message: message, at: now)
         account.statistics.recordBounce(at: now)
+        recordBounce(unit, at: now)
         settle(message, recipients: 1, outcome: .hardBounce)
     }
 

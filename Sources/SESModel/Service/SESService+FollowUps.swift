@@ -87,6 +87,7 @@ extension SESService {
             publishComplaint(
                 slot, address: address, userAgent: UserAgents.feedbackReporter(provider), at: now)
             counters.providerCounts[Int(stat)].complaints += 1
+            recordComplaint(message: slot, position: position, at: now)
             if account.suppressionList.add(address, reason: .complaint) {
                 counters.recordSuppression(.complaint)
             }

@@ -184,6 +184,7 @@ extension SESService {
         }
         unit.statIndex = providerStatIndex(message, position: position)
         counters.providerCounts[Int(unit.statIndex)].attempted += 1
+        recordEligibleSend(&unit, at: now)
         let slotOfUnit = units.insert(unit)
         scheduled.append((now + delay, .attempt(unit: slotOfUnit)))
     }

@@ -26,6 +26,8 @@ public struct SESService: Sendable {
     public var published: [SESEvent] = []
     /// Recipients that reached their final outcome since the outbox was last drained.
     public var settlements: [Settlement] = []
+    /// Reputation metrics published since the outbox was last drained.
+    public var reputationSamples: [ReputationSample] = []
     /// What the pipeline has done.
     public internal(set) var counters = DeliveryCounters()
 
@@ -39,6 +41,11 @@ public struct SESService: Sendable {
     var ipAddresses = IPAddressTable()
     /// The account's dedicated IPs and pools.
     var fleet: DedicatedIPFleet
+    /// Reputation windows, enforcement and alarms.
+    var reputation: ReputationTracker
+    /// Whether each provider statistics row's domain is verified (its mail
+    /// does not count in reputation).
+    var providerRowVerified: [Bool] = []
     /// Provider statistics rows: by audience and provider, and by domain for
     /// recipients outside any audience.
     var providerRows: [[Int32]] = []
@@ -65,8 +72,18 @@ public struct SESService: Sendable {
     /// The service of `account`, with the pipeline set up as `parameters` says.
     public init(
         account: SESAccount, parameters: DeliveryParameters, audiences: [Audience], streams: RandomStreams,
-        dedicatedIPs: DedicatedIPSettings = DedicatedIPSettings()
+        dedicatedIPs: DedicatedIPSettings = DedicatedIPSettings(),
+        reputation: ReputationParameters = ReputationParameters(), alarms: [AlarmDefinition] = []
     ) {
+        self.reputation = ReputationTracker(
+            parameters: reputation, configurationSets: account.configurationSets.count,
+            alarms: alarms.map { alarm in
+                AlarmRuntime(
+                    definition: alarm,
+                    configurationSet: alarm.configurationSet.flatMap {
+                        account.indexOfConfigurationSet(named: $0)
+                    })
+            })
         self.account = account
         self.parameters = parameters
         self.audiences = audiences
@@ -88,6 +105,7 @@ public struct SESService: Sendable {
         if let row = providerRowsByDomain[domain] { return row }
         let row = Int32(counters.providerCounts.count)
         counters.providerCounts.append(ProviderCounters())
+        providerRowVerified.append(account.identities.isVerified(domain: domain))
         counters.providerNames.append(domain)
         providerRowsByDomain[domain] = row
         return row
@@ -175,6 +193,12 @@ public struct SESService: Sendable {
             attempt(unit: unit, at: now)
         case .followUp(let message, let recipient, let kind, let detail):
             followUp(message: message, recipient: recipient, kind: kind, detail: detail, at: now)
+        case .reviewEnd:
+            reviewEnded(at: now)
+        case .reputationSample:
+            sampleReputation(at: now)
+        case .alarmEvaluation(let index):
+            evaluateAlarm(Int(index), at: now)
         }
     }
 

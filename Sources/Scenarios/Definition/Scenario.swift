@@ -30,6 +30,10 @@ public struct Scenario: Sendable {
     public var audiences: [AudienceDefinition]
     /// Dedicated IPs, pools and warm-up.
     public var dedicatedIPs: DedicatedIPSettings
+    /// How reputation is measured and enforced.
+    public var reputation: ReputationParameters
+    /// CloudWatch-style alarms on the reputation metrics.
+    public var alarms: [AlarmDefinition]
     /// Configuration sets that exist when the run starts.
     public var configurationSets: [ConfigurationSet]
     /// The clients that send.

@@ -17,7 +17,8 @@ struct ScenarioReader {
 
     static let topLevelKeys = [
         "name", "description", "seed", "start", "duration", "account", "templates", "configurationSets",
-        "audiences", "delivery", "dedicatedIps", "traffic", "actions", "expect", "output",
+        "audiences", "delivery", "dedicatedIps", "reputation", "alarms", "traffic", "actions", "expect",
+        "output",
     ]
 
     mutating func read(_ root: YAMLValue) -> Scenario? {
@@ -49,6 +50,8 @@ struct ScenarioReader {
         let audiences = readAudiences(top.optional("audiences"))
         let delivery = readDelivery(top.optional("delivery"))
         let dedicatedIPs = readDedicatedIPs(top.optional("dedicatedIps"))
+        let reputation = readReputation(top.optional("reputation"))
+        let alarms = readAlarms(top.optional("alarms"), configurationSets: configurationSets)
         let traffic = top.optional("traffic")?.list?.compactMap { readClient($0) } ?? []
         let actions = top.optional("actions")?.list?.compactMap { readAction($0) } ?? []
         let expectations = top.optional("expect")?.list?.compactMap { readExpectation($0) } ?? []
@@ -60,6 +63,7 @@ struct ScenarioReader {
             calendar: calendar,
             duration: duration ?? .hours(1), account: account, accountSendingEnabled: sendingEnabled,
             templates: templates, delivery: delivery, audiences: audiences, dedicatedIPs: dedicatedIPs,
+            reputation: reputation, alarms: alarms,
             configurationSets: configurationSets,
             traffic: traffic, actions: actions,
             expectations: expectations, output: output)

@@ -49,6 +49,8 @@ struct SummaryBuilder {
         summary["eventDigest"] = model.publisher.eventDigest.map { .string($0) } ?? .null
         summary["eventPublishing"] = PublishingSummaryJSON.value(model.publisher.summary())
         summary["dedicatedIps"] = dedicatedIPs()
+        summary["reputation"] = reputation()
+        summary["alarms"] = alarms()
         summary["configurationSets"] = .object(
             Dictionary(
                 uniqueKeysWithValues: model.service.account.configurationSets.enumerated().compactMap {
@@ -179,6 +181,81 @@ struct SummaryBuilder {
                     }),
             ]),
         ])
+    }
+
+    private func rate(_ value: Double) -> JSONValue { .number((value * 1_000_000).rounded() / 1_000_000) }
+
+    private func reputation() -> JSONValue {
+        let service = model.service
+        let calendar = model.scenario.calendar
+        let parameters = service.reputationParameters
+        let account = service.accountReputation
+        let peak = service.peakAccountReputation
+        let statuses = service.metricStatuses
+        var sets: [String: JSONValue] = [:]
+        for (index, set) in service.account.configurationSets.enumerated()
+        where service.account.indexOfConfigurationSet(named: set.name) == index {
+            let rates = service.configurationSetReputation(index)
+            let setPeak = service.peakConfigurationSetReputation(index)
+            sets[set.name] = .object([
+                "reputationMetricsEnabled": .bool(set.reputationMetricsEnabled),
+                "bounceRate": rate(rates.bounceRate), "complaintRate": rate(rates.complaintRate),
+                "volume": .int(rates.volume), "peakBounceRate": rate(setPeak.bounceRate),
+                "peakComplaintRate": rate(setPeak.complaintRate),
+                "lastFreshStart": set.lastFreshStart.map { .string(calendar.timestamp($0)) } ?? .null,
+            ])
+        }
+        return .object([
+            "account": .object([
+                "status": .string(service.account.enforcementStatus.rawValue),
+                "bounceStatus": .string(statuses.bounce.rawValue),
+                "complaintStatus": .string(statuses.complaint.rawValue),
+                "bounceRate": rate(account.bounceRate), "complaintRate": rate(account.complaintRate),
+                "volume": .int(account.volume), "hasMinimumVolume": .bool(account.hasMinimumVolume),
+                "peakBounceRate": rate(peak.bounceRate), "peakComplaintRate": rate(peak.complaintRate),
+                "fixedWindowBounceRate": rate(account.comparisonBounceRate),
+            ]),
+            "statusChanges": .array(
+                service.enforcementChanges.map { change in
+                    .object([
+                        "at": .string(calendar.timestamp(change.time)), "from": .string(change.from.rawValue),
+                        "to": .string(change.to.rawValue), "reason": .string(change.reason),
+                    ])
+                }),
+            "configurationSets": .object(sets),
+            "parameters": .object([
+                "minimumVolume": .int(parameters.minimumVolume),
+                "representativePeriod": .string(parameters.representativePeriod.description),
+                "reviewPeriod": .string(parameters.reviewPeriod.description),
+                "bounceReviewThreshold": .number(parameters.bounceReviewThreshold),
+                "bouncePauseThreshold": .number(parameters.bouncePauseThreshold),
+                "complaintReviewThreshold": .number(parameters.complaintReviewThreshold),
+                "complaintPauseThreshold": .number(parameters.complaintPauseThreshold),
+                "pauseImmediately": .bool(parameters.pauseImmediately),
+                "comparisonWindow": .string(parameters.comparisonWindow.description),
+            ]),
+        ])
+    }
+
+    private func alarms() -> JSONValue {
+        let calendar = model.scenario.calendar
+        var alarms: [String: JSONValue] = [:]
+        for alarm in model.service.alarmStates {
+            alarms[alarm.definition.name] = .object([
+                "state": .string(alarm.state.rawValue), "metric": .string(alarm.definition.metric.rawValue),
+                "configurationSet": alarm.definition.configurationSet.map { .string($0) } ?? .null,
+                "threshold": .number(alarm.definition.threshold),
+                "transitions": .array(
+                    alarm.transitions.map { transition in
+                        .object([
+                            "at": .string(calendar.timestamp(transition.time)),
+                            "from": .string(transition.from.rawValue),
+                            "to": .string(transition.to.rawValue), "reason": .string(transition.reason),
+                        ])
+                    }),
+            ])
+        }
+        return .object(alarms)
     }
 
     private func outcomes(_ counts: [DeliveryOutcome: Int]) -> JSONValue {

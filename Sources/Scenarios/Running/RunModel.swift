@@ -59,7 +59,8 @@ struct RunModel: SimulationModel {
         }
         self.service = SESService(
             account: account, parameters: scenario.delivery, audiences: audiences, streams: streams,
-            dedicatedIPs: scenario.dedicatedIPs)
+            dedicatedIPs: scenario.dedicatedIPs, reputation: scenario.reputation, alarms: scenario.alarms)
+        service.start()
         var sinks: [FileRecordSink] = []
         let configuration = EventPublisherConfiguration(
             configurationSets: scenario.configurationSets.map {
@@ -96,8 +97,9 @@ struct RunModel: SimulationModel {
     }
 
     /// The events that start the run.
-    func initialEvents() -> [(RunEvent, SimTime)] {
-        var events: [(RunEvent, SimTime)] = []
+    mutating func initialEvents() -> [(RunEvent, SimTime)] {
+        var events: [(RunEvent, SimTime)] = service.scheduled.map { (.service($0.event), $0.time) }
+        service.scheduled.removeAll()
         for (index, client) in clients.enumerated() {
             switch client.definition.schedule {
             case .once(let start, _):
@@ -154,7 +156,8 @@ struct RunModel: SimulationModel {
             perform(action: index, now: queue.now)
         case .timelineTick:
             timeline.closeRow(
-                at: queue.now, api: api, clients: clients, events: &events, ips: ipSnapshot(at: queue.now))
+                at: queue.now, api: api, clients: clients, events: &events, ips: ipSnapshot(at: queue.now),
+                reputation: reputationReading())
             let next = queue.now + scenario.output.interval
             if next <= scenario.end { queue.schedule(.timelineTick, at: next) }
         case .snapshot(let index):
@@ -164,7 +167,20 @@ struct RunModel: SimulationModel {
 
     /// Closes the timeline's last row at the run's end.
     mutating func finishTimeline(at end: SimTime) {
-        timeline.finish(at: end, api: api, clients: clients, events: &events, ips: ipSnapshot(at: end))
+        timeline.finish(
+            at: end, api: api, clients: clients, events: &events, ips: ipSnapshot(at: end),
+            reputation: reputationReading())
+    }
+
+    /// Reputation now, for the timeline.
+    func reputationReading() -> ReputationReading {
+        let account = service.accountReputation
+        let sets = scenario.configurationSets.indices.map { service.configurationSetReputation($0) }
+        return ReputationReading(
+            accountBounceRate: account.bounceRate, accountComplaintRate: account.complaintRate,
+            accountVolume: account.volume, status: service.account.enforcementStatus.rawValue,
+            setBounceRates: sets.map(\.bounceRate), setComplaintRates: sets.map(\.complaintRate),
+            alarmStates: service.alarmStates.map(\.state.rawValue))
     }
 
     /// The dedicated IPs' volumes and caps now, for the timeline.
@@ -192,10 +208,43 @@ struct RunModel: SimulationModel {
             }
             service.published.removeAll(keepingCapacity: true)
         }
+        if !service.reputationSamples.isEmpty {
+            for sample in service.reputationSamples { writeReputationMetrics(sample) }
+            service.reputationSamples.removeAll(keepingCapacity: true)
+        }
         if !service.settlements.isEmpty {
             for settlement in service.settlements { settle(settlement, now: queue.now) }
             service.settlements.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// The reputation metrics of a sample, as an Embedded Metric Format line
+    /// in metrics.jsonl (namespace AWS/SES; a configuration set's carry the
+    /// `ses:configuration-set` dimension).
+    private func writeReputationMetrics(_ sample: ReputationSample) {
+        guard let sink = publisher.sinks.first(where: { $0.output == .metrics })?.sink else { return }
+        let dimensions: JSONValue =
+            sample.configurationSet == nil
+            ? .array([.array([])]) : .array([.array([.string("ses:configuration-set")])])
+        var line: [String: JSONValue] = [
+            "_aws": .object([
+                "Timestamp": .integer(scenario.calendar.unixMicroseconds(of: sample.time) / 1_000),
+                "CloudWatchMetrics": .array([
+                    .object([
+                        "Namespace": .string("AWS/SES"), "Dimensions": dimensions,
+                        "Metrics": .array([
+                            .object(["Name": .string("Reputation.BounceRate"), "Unit": .string("None")]),
+                            .object(["Name": .string("Reputation.ComplaintRate"), "Unit": .string("None")]),
+                        ]),
+                    ])
+                ]),
+            ]),
+            "Reputation.BounceRate": .number(sample.rates.bounceRate),
+            "Reputation.ComplaintRate": .number(sample.rates.complaintRate),
+        ]
+        if let set = sample.configurationSet { line["ses:configuration-set"] = .string(set) }
+        let bytes = Array((JSONValue.object(line).serialized() + "\n").utf8)
+        bytes.withUnsafeBytes { sink.write($0) }
     }
 
     private mutating func settle(_ settlement: Settlement, now: SimTime) {
@@ -279,7 +328,7 @@ struct RunModel: SimulationModel {
             case .updateAccountSendingEnabled(let enabled):
                 try service.account.updateAccountSendingEnabled(enabled, at: now)
             case .updateConfigurationSetSendingEnabled(let name, let enabled):
-                try service.account.updateConfigurationSetSendingEnabled(
+                try service.updateConfigurationSetSendingEnabled(
                     named: name, enabled: enabled, at: now)
             case .updateConfigurationSetReputationMetricsEnabled(let name, let enabled):
                 try service.account.updateConfigurationSetReputationMetricsEnabled(

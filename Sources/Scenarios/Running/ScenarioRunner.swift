@@ -103,6 +103,8 @@ public struct ScenarioRunner: Sendable {
                 TimelineCSV.render(
                     rows: result.timeline, clients: scenario.traffic.map(\.name),
                     ips: result.dedicatedIPAddresses,
+                    configurationSets: scenario.configurationSets.map(\.name),
+                    alarms: scenario.alarms.map(\.name),
                     calendar: scenario.calendar),
                 to: "timeline.csv")
             try output.write(summary.serialized(pretty: true) + "\n", to: "summary.json")

@@ -21,6 +21,20 @@ struct TimelineRow: Sendable {
     var ipCap: [Int?] = []
     /// Recipients sent through SES's shared pool in the interval.
     var sharedVolume = 0
+    /// Reputation at the interval's end: the account's rates and status,
+    /// each configuration set's rates (in the scenario's order), each alarm's state.
+    var reputation = ReputationReading()
+}
+
+/// Reputation as read at the end of a timeline row.
+struct ReputationReading: Sendable {
+    var accountBounceRate = 0.0
+    var accountComplaintRate = 0.0
+    var accountVolume = 0
+    var status = "HEALTHY"
+    var setBounceRates: [Double] = []
+    var setComplaintRates: [Double] = []
+    var alarmStates: [String] = []
 }
 
 /// The dedicated IPs' cumulative volumes and current caps, read at a row's end.
@@ -66,7 +80,7 @@ struct TimelineRecorder: Sendable {
     /// Ends the current row at `now` and starts the next.
     mutating func closeRow(
         at now: SimTime, api: APICounters, clients: [ClientRuntime], events: inout EventCounters,
-        ips: IPSnapshot
+        ips: IPSnapshot, reputation: ReputationReading
     ) {
         var row = current
         row.end = now
@@ -77,6 +91,7 @@ struct TimelineRecorder: Sendable {
         row.ipVolume = zip(ips.totals, ipTotalsAtRowStart).map { $0 - $1 }
         row.ipCap = ips.caps
         row.sharedVolume = ips.sharedTotal - sharedAtRowStart
+        row.reputation = reputation
         ipTotalsAtRowStart = ips.totals
         sharedAtRowStart = ips.sharedTotal
         row.calls = api.totalCalls - callsAtRowStart
@@ -94,8 +109,10 @@ struct TimelineRecorder: Sendable {
     /// Closes a last, possibly shorter, row at the run's end if anything is pending.
     mutating func finish(
         at end: SimTime, api: APICounters, clients: [ClientRuntime], events: inout EventCounters,
-        ips: IPSnapshot
+        ips: IPSnapshot, reputation: ReputationReading
     ) {
-        if current.start < end { closeRow(at: end, api: api, clients: clients, events: &events, ips: ips) }
+        if current.start < end {
+            closeRow(at: end, api: api, clients: clients, events: &events, ips: ips, reputation: reputation)
+        }
     }
 }
