@@ -48,9 +48,9 @@ let package = Package(
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SESTemplatesTests", dependencies: ["SESTemplates", "SimCore"]),
         .testTarget(name: "SESEventsTests", dependencies: ["SESEvents"]),
-        .testTarget(name: "SESModelTests", dependencies: ["SESModel"]),
+        .testTarget(name: "SESModelTests", dependencies: ["SESModel", "SESTemplates"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
-        .testTarget(name: "sesimTests", dependencies: ["sesim"]),
+        .testTarget(name: "sesimTests", dependencies: ["sesim", "Scenarios"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -120,23 +120,6 @@ struct RenderCommand: ParsableCommand {
 
     /// A JSON string literal of UTF-8 bytes.
     static func jsonString(_ bytes: [UInt8]) -> String {
-        var out = "\""
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONQuoting.quoted(String(decoding: bytes, as: UTF8.self))
     }
 }

@@ -1,4 +1,5 @@
 import SESEvents
+import SESTemplates
 import SimCore
 
 @testable import SESModel
@@ -36,6 +37,8 @@ enum Fixtures {
             },
             configurationSetName: configurationSet)
     }
+
+    static let welcome = EmailTemplate(name: "welcome", subjectPart: "Hi {{name}}", textPart: "Hello {{name}}")
 
     static func at(seconds: Double) -> SimTime {
         .start + SimDuration(seconds: seconds)

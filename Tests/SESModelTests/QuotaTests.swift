@@ -40,7 +40,7 @@ struct QuotaTests {
 
     @Test func aBulkCallEverySecondAt14PerSecondAcceptsFourteenAndRecovers() throws {
         var account = Fixtures.account(maximumSendRate: 14)
-        account.templates.names.insert("welcome")
+        try account.addTemplate(Fixtures.welcome)
         let recipients = (0..<50).map { "user\($0)@example.com" }
         for second in 0..<3 {
             let result = try account.sendBulkTemplatedEmail(
@@ -87,7 +87,7 @@ struct QuotaTests {
 
     @Test func fiftyDestinationsAreAcceptedAndFiftyOneRefusedWithNothingSent() throws {
         var account = Fixtures.account(maximumSendRate: 100)
-        account.templates.names.insert("welcome")
+        try account.addTemplate(Fixtures.welcome)
         let fiftyOne = (0..<51).map { "user\($0)@example.com" }
         #expect(
             throws: SESError(

@@ -111,7 +111,7 @@ struct SendingTests {
 
     @Test func bulkEntriesCarryMixedStatusesInOneCall() throws {
         var account = Fixtures.account(sandbox: true, maximumSendRate: 3, identities: ["example.com"])
-        account.templates.names.insert("welcome")
+        try account.addTemplate(Fixtures.welcome)
         var request = Fixtures.bulk([
             "success@simulator.amazonses.com", "stranger@gmail.com", "not-an-address", "me@example.com",
             "you@example.com", "them@example.com",
@@ -139,7 +139,7 @@ struct SendingTests {
             Fixtures.bulk(["a@example.com", "b@example.com"]), at: .start)
         #expect(missingTemplate.entries.map(\.status) == [.templateDoesNotExist, .templateDoesNotExist])
         #expect(missingTemplate.entries[0].error == "Template welcome does not exist.")
-        account.templates.names.insert("welcome")
+        try account.addTemplate(Fixtures.welcome)
         account.setAccountSendingEnabled(false)
         let paused = try account.sendBulkTemplatedEmail(Fixtures.bulk(["a@example.com"]), at: .start)
         #expect(paused.entries.map(\.status) == [.accountSendingPaused])
@@ -147,7 +147,7 @@ struct SendingTests {
 
     @Test func bulkReplacementTagsReplaceDefaultsOfTheSameName() throws {
         var account = Fixtures.account()
-        account.templates.names.insert("welcome")
+        try account.addTemplate(Fixtures.welcome)
         var request = Fixtures.bulk(["a@example.com", "b@example.com"])
         request.defaultTags = [
             NameValue(name: "campaign", value: "spring"), NameValue(name: "team", value: "growth"),
@@ -172,7 +172,7 @@ struct SendingTests {
         #expect(throws: SESError(.templateDoesNotExist, "Template welcome does not exist.")) {
             try account.sendTemplatedEmail(request, at: .start)
         }
-        account.templates.names.insert("welcome")
+        try account.addTemplate(Fixtures.welcome)
         let accepted = try account.sendTemplatedEmail(request, at: .start)
         #expect(accepted.content == .templated(template: "welcome", data: "{}", defaultData: nil))
         #expect(accepted.operation == .sendTemplatedEmail)

@@ -8,17 +8,17 @@ extension SESService {
         var unit = units[slot]
         let message = unit.message
         let recipient = messages[message].accepted.recipients[Int(unit.recipient)]
+        // Past the maximum delivery time, the last deferral becomes a Transient bounce.
+        if now >= unit.expiresAt, let lastDelay = unit.lastDelay {
+            units.remove(slot)
+            expire(unit, lastDelay: lastDelay, at: now)
+            return
+        }
         unit.attempts += 1
         if unit.attempts > 1 { counters.retries += 1 }
         if let scenario = recipient.mailboxSimulatorScenario {
             units.remove(slot)
             simulatorAnswer(scenario, unit: unit, at: now)
-            return
-        }
-        // Past the maximum delivery time, the last deferral becomes a Transient bounce.
-        if now >= unit.expiresAt, let lastDelay = unit.lastDelay {
-            units.remove(slot)
-            expire(unit, lastDelay: lastDelay, at: now)
             return
         }
         let behavior = behavior(of: unit)

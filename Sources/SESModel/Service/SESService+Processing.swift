@@ -37,8 +37,8 @@ extension SESService {
             }
         }
         // A configured share of messages is found infected.
-        var draws = messageStream.draws(for: accepted.serial)
-        draws.index = 10
+        var draws = messageDraws(messages[slot])
+        draws.index += 10
         if parameters.virusRate > 0 && draws.nextUniform() < parameters.virusRate {
             reject(slot, at: now)
             return

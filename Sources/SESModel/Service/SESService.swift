@@ -29,6 +29,11 @@ public struct SESService: Sendable {
     /// What the pipeline has done.
     public internal(set) var counters = DeliveryCounters()
 
+    /// Recipients accepted, and recipients whose delivery is still going on:
+    /// the invariant is `accepted == settled + inDelivery`.
+    public private(set) var recipientsAccepted = 0
+    private(set) var recipientsInDelivery = 0
+
     var messages = Slab<InFlightMessage>()
     var units = Slab<DeliveryUnit>()
     let messageStream: KeyedRandomStream
@@ -111,9 +116,11 @@ public struct SESService: Sendable {
             accepted: message, origin: origin, publishedTags: publishedTags(for: message))
         if case .simple(let content) = message.content { record.subject = content.subject }
         record.recipientsInDelivery = message.recipients.count
+        recipientsAccepted += message.recipients.count
+        recipientsInDelivery += message.recipients.count
         let slot = messages.insert(record)
         publish(.send, message: slot, at: now)
-        var draws = messageStream.draws(for: message.serial)
+        var draws = messageDraws(messages[slot])
         let processing = parameters.processingTime.sample(using: &draws)
         scheduled.append((now + processing, .process(message: slot)))
     }
@@ -141,7 +148,23 @@ public struct SESService: Sendable {
         settlements.append(
             Settlement(token: messages[slot].origin.token, recipients: count, outcome: outcome))
         messages[slot].recipientsInDelivery -= count
+        recipientsInDelivery -= count
         releaseIfFinished(slot)
+    }
+
+    /// Checks the pipeline's accounting: every accepted recipient is either
+    /// still in delivery or has exactly one final outcome, and no count is
+    /// negative. Returns a description of the first violation, or nil.
+    public func invariantViolation() -> String? {
+        let settled = counters.outcomes.values.reduce(0, +)
+        if recipientsAccepted != settled + recipientsInDelivery {
+            return "accepted recipients (\(recipientsAccepted)) ≠ settled (\(settled)) + in delivery (\(recipientsInDelivery))"
+        }
+        if recipientsInDelivery < 0 { return "a negative number of recipients in delivery (\(recipientsInDelivery))" }
+        if recipientsInDelivery < units.count {
+            return "more delivery attempts in flight (\(units.count)) than recipients in delivery (\(recipientsInDelivery))"
+        }
+        return nil
     }
 
     mutating func releaseIfFinished(_ slot: Int32) {
@@ -160,6 +183,14 @@ public struct SESService: Sendable {
                 time: now,
                 mail: mailObject(record, includeSubject: includeSubject, deliverySide: deliverySide),
                 detail: detail, configurationSet: record.accepted.configurationSet))
+    }
+
+    /// The draws of message-level decisions (processing time, virus): keyed by
+    /// the first recipient for audience messages, so that they too are common
+    /// random numbers across variants of a scenario, else by the message.
+    func messageDraws(_ message: InFlightMessage) -> KeyedDrawGenerator {
+        if message.origin.audience != nil { return recipientDraws(message, position: 0, index: 500) }
+        return messageStream.draws(for: message.accepted.serial)
     }
 
     /// The per-message random draws of recipient `position` of `message`:

@@ -13,6 +13,21 @@ struct SyntaxTree {
 struct SourceLocation: Equatable {
     var line: Int
     var column: Int
+
+    /// The line and column of a byte offset. Computed only for error messages, so a
+    /// scan from the start is fine.
+    init(offset: Int, in source: [UInt8]) {
+        line = 1
+        column = 1
+        for index in 0..<min(offset, source.count) {
+            if source[index] == 0x0A {
+                line += 1
+                column = 1
+            } else if source[index] & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+    }
 }
 
 /// The `~` flags of a tag: `open` strips whitespace before it, `close` after it.
@@ -98,7 +113,8 @@ struct SyntaxNode {
     }
 
     var kind: Kind
-    var location: SourceLocation
+    /// The byte offset where the statement starts (see ``SourceLocation``).
+    var offset: Int
     // Content: the current value (after stripping) and the original range.
     var start = 0
     var end = 0

@@ -80,11 +80,7 @@ struct TagLexer {
     }
 
     private func startsWith(_ text: StaticString, at offset: Int) -> Bool {
-        let count = text.utf8CodeUnitCount
-        guard offset + count <= source.count else { return false }
-        let bytes = text.utf8Start
-        for k in 0..<count where source[offset + k] != bytes[k] { return false }
-        return true
+        source.hasBytes(text, at: offset)
     }
 
     /// If only whitespace, an optional `~` and `}}` follow, consumes them.

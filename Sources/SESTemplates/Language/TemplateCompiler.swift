@@ -53,7 +53,8 @@ private struct CodeGenerator {
     }
 
     func error(_ message: String, node: Int) -> TemplateError {
-        let location = trees[currentTree].nodes[node].location
+        let location = SourceLocation(
+            offset: trees[currentTree].nodes[node].offset, in: trees[currentTree].source)
         let name = currentTree == 0 ? part.partName : "partial"
         return TemplateError(
             .invalidTemplate, "\(name) line \(location.line), column \(location.column): \(message)",

@@ -10,8 +10,6 @@ struct TemplateParser {
     private let partName: String
     private var tree: SyntaxTree
     private var position = 0
-    /// Line starts, for turning byte offsets into line and column.
-    private var lineStarts: [Int] = [0]
 
     private struct OpenBlock {
         var node: Int
@@ -32,7 +30,6 @@ struct TemplateParser {
         self.source = source
         self.partName = partName
         self.tree = SyntaxTree(source: source)
-        for (index, byte) in source.enumerated() where byte == 0x0A { lineStarts.append(index + 1) }
     }
 
     /// Parses the whole part.
@@ -44,38 +41,20 @@ struct TemplateParser {
 
     // MARK: Errors and locations
 
-    func location(_ offset: Int) -> SourceLocation {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        var column = 1
-        var index = lineStarts[low]
-        while index < min(offset, source.count) {
-            if source[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        return SourceLocation(line: low + 1, column: column)
-    }
+    func location(_ offset: Int) -> SourceLocation { SourceLocation(offset: offset, in: source) }
 
     func error(_ message: String, at offset: Int) -> TemplateError {
-        let where_ = location(offset)
+        let place = location(offset)
         return TemplateError(
             .invalidTemplate,
-            "\(partName) line \(where_.line), column \(where_.column): \(message)",
-            location: TemplateError.Location(part: partName, line: where_.line, column: where_.column))
+            "\(partName) line \(place.line), column \(place.column): \(message)",
+            location: TemplateError.Location(part: partName, line: place.line, column: place.column))
     }
 
     // MARK: Content and tags
 
     private func startsWith(_ text: StaticString, at offset: Int) -> Bool {
-        let count = text.utf8CodeUnitCount
-        guard offset + count <= source.count else { return false }
-        let bytes = text.utf8Start
-        for k in 0..<count where source[offset + k] != bytes[k] { return false }
-        return true
+        source.hasBytes(text, at: offset)
     }
 
     private func findOpen(from offset: Int) -> Int? {
@@ -95,7 +74,7 @@ struct TemplateParser {
 
     private mutating func addContent(_ start: Int, _ end: Int) {
         guard end > start else { return }
-        var node = SyntaxNode(kind: .content, location: location(start))
+        var node = SyntaxNode(kind: .content, offset: (start))
         node.start = start
         node.end = end
         node.originalStart = start
@@ -141,13 +120,7 @@ struct TemplateParser {
             try parseTag()
         }
         if let unclosed = openBlocks.last {
-            let node = tree.nodes[unclosed.node]
-            throw TemplateError(
-                .invalidTemplate,
-                "\(partName) line \(node.location.line), column \(node.location.column): "
-                    + "the block '\(unclosed.name)' is never closed",
-                location: TemplateError.Location(
-                    part: partName, line: node.location.line, column: node.location.column))
+            throw error("the block '\(unclosed.name)' is never closed", at: tree.nodes[unclosed.node].offset)
         }
     }
 
@@ -258,7 +231,7 @@ struct TemplateParser {
             }
         }
         guard let end else { throw error("unclosed comment", at: tagStart) }
-        var node = SyntaxNode(kind: .comment, location: location(tagStart))
+        var node = SyntaxNode(kind: .comment, offset: (tagStart))
         node.strip = strip
         _ = addNode(node)
         position = end
@@ -270,7 +243,7 @@ struct TemplateParser {
         var strip = strip
         let arguments = try parseArguments(&lexer, tagStart: tagStart, allowBlockParams: false)
         strip.close = try expectClose(&lexer, triple: triple, tagStart: tagStart)
-        var node = SyntaxNode(kind: .mustache, location: location(tagStart))
+        var node = SyntaxNode(kind: .mustache, offset: (tagStart))
         node.strip = strip
         node.arguments = arguments
         node.escaped = escaped
@@ -289,7 +262,7 @@ struct TemplateParser {
             throw error("unsupported number of partial arguments: \(arguments.params.count)", at: tagStart)
         }
         strip.close = try expectClose(&lexer, triple: false, tagStart: tagStart)
-        var node = SyntaxNode(kind: .partial, location: location(tagStart))
+        var node = SyntaxNode(kind: .partial, offset: (tagStart))
         node.strip = strip
         node.arguments = arguments
         _ = addNode(node)
@@ -308,7 +281,7 @@ struct TemplateParser {
             throw error(
                 "blocks nest deeper than \(Self.maximumNesting) levels (each 'else if' counts)", at: tagStart)
         }
-        var node = SyntaxNode(kind: decorator ? .inlinePartial : .block, location: location(tagStart))
+        var node = SyntaxNode(kind: decorator ? .inlinePartial : .block, offset: (tagStart))
         node.strip = strip
         node.arguments = arguments
         let program = newProgram()
@@ -356,7 +329,7 @@ struct TemplateParser {
         tree.nodes[top.current].inverseChained = true
         tree.nodes[top.current].inverseStrip = strip
         currentProgram = chainProgram
-        var node = SyntaxNode(kind: .block, location: location(tagStart))
+        var node = SyntaxNode(kind: .block, offset: (tagStart))
         node.strip = strip
         node.arguments = arguments
         let program = newProgram()
@@ -390,9 +363,12 @@ struct TemplateParser {
         tree.nodes[top.node].closeStrip = strip
         for chained in top.chain { tree.nodes[chained].closeStrip = strip }
         if top.inverted {
+            // `{{^x}}a{{else}}b{{/x}}` is `{{#x}}b{{else}}a{{/x}}`; a swapped `else if`
+            // chain becomes an ordinary program holding one block.
             let program = tree.nodes[top.node].program
             tree.nodes[top.node].program = tree.nodes[top.node].inverse
             tree.nodes[top.node].inverse = program
+            tree.nodes[top.node].inverseChained = false
         }
         currentProgram = top.parentProgram
         position = lexer.position

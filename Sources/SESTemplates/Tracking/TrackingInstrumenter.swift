@@ -8,6 +8,8 @@ public struct TrackingInstrumenter: Sendable {
     /// SES tracks at most 250 links per email (AWS-DG faqs-metrics).
     public static let maximumTrackedLinks = 250
 
+    private static let placeholder = Array("{{ses:openTracker}}".utf8)
+
     public init() {}
 
     /// Writes the instrumented HTML into `output` (emptied first) and the tracked links
@@ -18,7 +20,6 @@ public struct TrackingInstrumenter: Sendable {
         output.removeAll(keepingCapacity: true)
         links.removeAll(keepingCapacity: true)
         output.reserveCapacity(html.count + 256)
-        let placeholder = Array("{{ses:openTracker}}".utf8)
         var pixelPlaced = false
         var index = 0
         while index < html.count {
@@ -30,14 +31,19 @@ public struct TrackingInstrumenter: Sendable {
                 index = end
                 continue
             }
-            if byte == UInt8(ascii: "{") && !pixelPlaced && Self.matches(html, at: index, placeholder) {
+            if byte == UInt8(ascii: "{") && !pixelPlaced && Self.matches(html, at: index, Self.placeholder) {
                 if options.tracksOpens { appendPixel(options, to: &output) }
                 pixelPlaced = true
-                index += placeholder.count
+                index += Self.placeholder.count
                 continue
             }
-            output.append(byte)
-            index += 1
+            // Copy the run of plain bytes up to the next '<' or '{' in one step.
+            var next = index + 1
+            while next < html.count && html[next] != UInt8(ascii: "<") && html[next] != UInt8(ascii: "{") {
+                next += 1
+            }
+            output.append(contentsOf: html[index..<next])
+            index = next
         }
         if options.tracksOpens && !pixelPlaced { appendPixel(options, to: &output) }
     }
@@ -211,7 +217,16 @@ public struct TrackingInstrumenter: Sendable {
         {
             return true
         }
-        return Array("-._~:/?#[]@!$&'()*+,;=".utf8).contains(c)
+        switch c {
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ":"),
+            UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "["), UInt8(ascii: "]"),
+            UInt8(ascii: "@"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+            UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","),
+            UInt8(ascii: ";"), UInt8(ascii: "="):
+            return true
+        default:
+            return false
+        }
     }
 
     /// `ses:tags="name:value;name2:value2;"`: pairs of `[A-Za-z0-9_-]` names and
@@ -237,6 +252,8 @@ public struct TrackingInstrumenter: Sendable {
 
     /// `<scheme>://<domain>/L0/<percent-encoded URL>/1/<message ID>/<signature>=<ordinal>`,
     /// the shape of SES's observed redirects (ses-facts §9).
+    private static let hex = Array("0123456789ABCDEF".unicodeScalars)
+
     static func redirect(url: String, scheme: String, ordinal: Int, options: TrackingOptions) -> String {
         var encoded = ""
         for byte in url.utf8 {
@@ -248,7 +265,6 @@ public struct TrackingInstrumenter: Sendable {
             {
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
                 encoded += "%"
                 encoded.unicodeScalars.append(hex[Int(byte >> 4)])
                 encoded.unicodeScalars.append(hex[Int(byte & 15)])

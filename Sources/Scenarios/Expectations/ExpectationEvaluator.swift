@@ -55,8 +55,8 @@ enum ExpectationEvaluator {
             }
             let longest = occurrences.compactMap { $0 }.max() ?? .zero
             result.passed = longest <= limit
+            result.observed = "completed in \(longest.approximateDescription)"
             result.value = longest.seconds
-            result.observed = "completed in \(longest)"
         }
         return result
     }

@@ -165,7 +165,7 @@ struct SummaryBuilder {
                     if let completed = occurrence.completedAt {
                         campaign["completedAt"] = .string(calendar.timestamp(completed))
                         campaign["completionSeconds"] = .number((completed - occurrence.start).seconds)
-                        campaign["completionTime"] = .string((completed - occurrence.start).description)
+                        campaign["completionTime"] = .string((completed - occurrence.start).approximateDescription)
                     }
                     return .object(campaign)
                 })

@@ -99,6 +99,13 @@ struct RunModel: SimulationModel {
         case .service(let serviceEvent):
             service.handle(serviceEvent, at: queue.now)
             drainService(queue: &queue)
+            #if DEBUG
+                if let violation = service.invariantViolation() {
+                    fatalError(
+                        "sesim invariant broken (scenario \(scenario.name), seed \(scenario.seed), event \(serviceEvent) at "
+                            + "\(scenario.calendar.timestamp(queue.now))): \(violation)")
+                }
+            #endif
         case .campaignStart(let client, let occurrence):
             startCampaign(client: client, occurrence: occurrence, queue: &queue)
         case .call(let client, let occurrence):

@@ -152,3 +152,22 @@ extension SimDuration: CustomStringConvertible {
         return text
     }
 }
+
+extension SimDuration {
+    /// The duration rounded to a whole number of `unit` (half away from zero).
+    public func rounded(to unit: SimDuration) -> SimDuration {
+        guard unit.microseconds > 0 else { return self }
+        let half = unit.microseconds / 2
+        let adjusted = microseconds >= 0 ? microseconds + half : microseconds - half
+        return SimDuration(microseconds: adjusted / unit.microseconds * unit.microseconds)
+    }
+
+    /// A short form for people: to the millisecond under a minute, to the
+    /// second under a day, to the minute beyond (`1m30s`, `3h15m46s`, `2d4h7m`).
+    public var approximateDescription: String {
+        let magnitude = microseconds.magnitude
+        if magnitude < 60_000_000 { return rounded(to: .milliseconds(1)).description }
+        if magnitude < 86_400_000_000 { return rounded(to: .seconds(1)).description }
+        return rounded(to: .minutes(1)).description
+    }
+}

@@ -19,8 +19,9 @@ struct HandlebarsConformanceTests {
             }
             return nil
         }
-        // Tests/SESTemplatesTests/<this file> → repository root → ../shared/...
+        // Tests/SESTemplatesTests/Language/<this file> → repository root → ../shared/...
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .deletingLastPathComponent()
         let url = root.deletingLastPathComponent().appendingPathComponent(
             "shared/conformance/handlebars-spec")
