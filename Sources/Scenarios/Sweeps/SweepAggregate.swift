@@ -4,7 +4,8 @@
 ///
 /// It is computed from the manifest and the results alone, in replication
 /// order, so a sweep on one machine and the merge of its shards write the
-/// same bytes.
+/// same bytes. A shard's aggregate gives pass rates but no verdicts: a
+/// shard holds only some of each point's replications.
 public struct SweepAggregate: Sendable {
     /// One grid point's aggregate.
     public struct Point: Sendable {
@@ -46,9 +47,18 @@ public struct SweepAggregate: Sendable {
         var byPoint = [[ReplicationResult]](repeating: [], count: manifest.grid.pointCount)
         for result in results { byPoint[result.point].append(result) }
         points = byPoint.enumerated().map { index, results in
-            Self.aggregate(
+            var point = Self.aggregate(
                 point: manifest.grid.point(at: index), results: results,
                 expectations: manifest.expectations[index])
+            if manifest.shard != nil {
+                // A shard holds some of each point's replications: sesim merge judges.
+                for index in point.expectations.indices {
+                    point.expectations[index].passed = nil
+                    point.expectations[index].value = nil
+                    point.expectations[index].observed = "judged when the shards are merged"
+                }
+            }
+            return point
         }
     }
 
