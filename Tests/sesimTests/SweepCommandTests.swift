@@ -15,12 +15,8 @@ struct SweepCommandTests {
         audiences:
           - { name: list, size: 20, hardBounce: 0.05, providers: [{ domain: gmail.com, share: 1 }] }
         traffic:
-          - name: promo
-            api: SendEmail
-            from: news@example.com
-            content: { subject: Hi, text: Hello }
-            recipients: { audience: list }
-            schedule: { executor: once, start: +1m }
+          - { name: promo, api: SendEmail, from: news@example.com, content: { subject: Hi, text: Hello },
+              recipients: { audience: list }, schedule: { executor: once, start: +1m } }
         expect:
           - { metric: events.bounce, atMost: 20, over: ci95.upper }
 

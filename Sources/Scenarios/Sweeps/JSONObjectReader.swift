@@ -18,6 +18,15 @@ struct JSONObjectReader {
         self.what = what
     }
 
+    /// A reader of the JSON object in `text`.
+    init(parsing text: some StringProtocol, what: String) throws(SweepError) {
+        do {
+            self.init(try JSONParser.parse(text), what: what)
+        } catch {
+            throw SweepError("\(what) is not JSON: \(error)")
+        }
+    }
+
     /// The member `key`, if present.
     mutating func optional(_ key: String) -> JSONValue? {
         read.insert(key)

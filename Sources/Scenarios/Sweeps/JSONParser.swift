@@ -66,64 +66,58 @@ struct JSONParser {
         }
     }
 
-    private mutating func enter() throws(Failure) {
+    private mutating func readObject() throws(Failure) -> JSONValue {
+        var members: [String: JSONValue] = [:]
+        try readItems(closedBy: "}") { (parser) throws(Failure) in
+            guard parser.current == UInt8(ascii: "\"") else {
+                throw parser.failure("expected a key in quotes")
+            }
+            let key = try parser.readString()
+            parser.skipWhitespace()
+            guard parser.current == UInt8(ascii: ":") else {
+                throw parser.failure("expected ':' after a key")
+            }
+            parser.position += 1
+            parser.skipWhitespace()
+            guard members[key] == nil else { throw parser.failure("duplicate key '\(key)'") }
+            members[key] = try parser.readValue()
+        }
+        return .object(members)
+    }
+
+    private mutating func readArray() throws(Failure) -> JSONValue {
+        var items: [JSONValue] = []
+        try readItems(closedBy: "]") { (parser) throws(Failure) in items.append(try parser.readValue()) }
+        return .array(items)
+    }
+
+    /// Reads the comma-separated items of an object or array, from its
+    /// opening bracket to `close`, calling `readItem` at each.
+    private mutating func readItems(
+        closedBy close: Unicode.Scalar, _ readItem: (inout JSONParser) throws(Failure) -> Void
+    ) throws(Failure) {
         depth += 1
         if depth > 512 { throw failure("nested more than 512 levels deep") }
         position += 1
         skipWhitespace()
-    }
-
-    private mutating func readObject() throws(Failure) -> JSONValue {
-        try enter()
-        var members: [String: JSONValue] = [:]
-        if current == UInt8(ascii: "}") {
+        let closing = UInt8(ascii: close)
+        if current == closing {
             position += 1
             depth -= 1
-            return .object(members)
+            return
         }
         while true {
-            guard current == UInt8(ascii: "\"") else { throw failure("expected a key in quotes") }
-            let key = try readString()
-            skipWhitespace()
-            guard current == UInt8(ascii: ":") else { throw failure("expected ':' after a key") }
-            position += 1
-            skipWhitespace()
-            guard members[key] == nil else { throw failure("duplicate key '\(key)'") }
-            members[key] = try readValue()
+            try readItem(&self)
             skipWhitespace()
             if current == UInt8(ascii: ",") {
                 position += 1
                 skipWhitespace()
-            } else if current == UInt8(ascii: "}") {
+            } else if current == closing {
                 position += 1
                 depth -= 1
-                return .object(members)
+                return
             } else {
-                throw failure("expected ',' or '}'")
-            }
-        }
-    }
-
-    private mutating func readArray() throws(Failure) -> JSONValue {
-        try enter()
-        var items: [JSONValue] = []
-        if current == UInt8(ascii: "]") {
-            position += 1
-            depth -= 1
-            return .array(items)
-        }
-        while true {
-            items.append(try readValue())
-            skipWhitespace()
-            if current == UInt8(ascii: ",") {
-                position += 1
-                skipWhitespace()
-            } else if current == UInt8(ascii: "]") {
-                position += 1
-                depth -= 1
-                return .array(items)
-            } else {
-                throw failure("expected ',' or ']'")
+                throw failure("expected ',' or '\(close)'")
             }
         }
     }

@@ -107,13 +107,7 @@ public struct ReplicationResult: Hashable, Sendable {
 
     /// Reads a `runs.jsonl` line.
     public init(line: some StringProtocol) throws(SweepError) {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(line)
-        } catch {
-            throw SweepError("not JSON: \(error)")
-        }
-        var reader = JSONObjectReader(value, what: "a replication")
+        var reader = try JSONObjectReader(parsing: line, what: "a replication")
         replication = try reader.integer("replication", in: 0...Int.max)
         point = try reader.integer("point", in: 0...Int.max)
         parameters = try reader.stringMap("parameters")

@@ -10,22 +10,6 @@ public struct SweepManifest: Hashable, Sendable {
         /// The comparison; a campaign's `completesWithin` is `atMost` its
         /// limit in seconds.
         public var comparison: Comparison
-
-        public init(description: String, over: ReplicationCriterion, comparison: Comparison) {
-            self.description = description
-            self.over = over
-            self.comparison = comparison
-        }
-
-        /// The expectation `definition` of a scenario.
-        public init(_ definition: ExpectationDefinition) {
-            description = definition.label
-            over = definition.over ?? .each
-            switch definition.check {
-            case .metric(_, let comparison, _): self.comparison = comparison
-            case .completesWithin(_, let limit): comparison = .atMost(limit.seconds)
-            }
-        }
     }
 
     /// The scenario's name.
@@ -113,13 +97,7 @@ public struct SweepManifest: Hashable, Sendable {
 
     /// Reads `sweep.json` text.
     public init(text: String) throws(SweepError) {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(text)
-        } catch {
-            throw SweepError("not JSON: \(error)")
-        }
-        var reader = JSONObjectReader(value, what: "sweep.json")
+        var reader = try JSONObjectReader(parsing: text, what: "sweep.json")
         scenario = try reader.string("scenario")
         scenarioHash = try reader.string("scenarioHash")
         version = try reader.string("version")
@@ -200,5 +178,17 @@ public struct SweepManifest: Hashable, Sendable {
         guard let comparison else { throw SweepError("sweep.json: an expectation without a comparison") }
         try reader.finish()
         return Expectation(description: description, over: over, comparison: comparison)
+    }
+}
+
+extension SweepManifest.Expectation {
+    /// The expectation `definition` of a scenario.
+    public init(_ definition: ExpectationDefinition) {
+        description = definition.label
+        over = definition.over ?? .each
+        switch definition.check {
+        case .metric(_, let comparison, _): self.comparison = comparison
+        case .completesWithin(_, let limit): comparison = .atMost(limit.seconds)
+        }
     }
 }

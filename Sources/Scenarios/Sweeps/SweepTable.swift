@@ -52,7 +52,8 @@ public enum SweepTable {
                     let verdict = expectation.passed.map { $0 ? "PASS" : "FAIL" } ?? "  — "
                     var observed = expectation.value.map(number) ?? expectation.observed
                     if expectation.definition.over.isStatistic && point.replications > 0 {
-                        let percent = 100 * Double(expectation.passedReplications) / Double(point.replications)
+                        let percent =
+                            100 * Double(expectation.passedReplications) / Double(point.replications)
                         observed += "; \(number(percent))% of runs pass on their own"
                     }
                     lines.append(
