@@ -102,7 +102,7 @@ struct SweepCommand: ParsableCommand {
         }
         print(SweepTable.render(outcome.aggregate), terminator: "")
         print(
-            "ran \(outcome.ran) replications, \(outcome.resumed) found from an earlier run; "
+            "ran \(outcome.ran) replication\(outcome.ran == 1 ? "" : "s"), \(outcome.resumed) found from an earlier run; "
                 + "outputs: \(out)/ (sweep.json, runs.jsonl, aggregate.json)")
         if runner.shard == nil && !outcome.aggregate.passed { throw ExitCode(1) }
     }

@@ -50,15 +50,19 @@ public enum SweepTable {
                 lines.append("expectations")
                 for expectation in point.expectations {
                     let verdict = expectation.passed.map { $0 ? "PASS" : "FAIL" } ?? "  — "
-                    var observed = expectation.value.map(number) ?? expectation.observed
-                    if expectation.definition.over.isStatistic && point.replications > 0 {
-                        let percent =
-                            100 * Double(expectation.passedReplications) / Double(point.replications)
-                        observed += "; \(number(percent))% of runs pass on their own"
+                    let percent =
+                        point.replications > 0
+                        ? number(100 * Double(expectation.passedReplications) / Double(point.replications))
+                        : "0"
+                    var detail = "observed " + (expectation.value.map(number) ?? expectation.observed)
+                    if expectation.passed == nil {
+                        detail = "\(percent)% of this shard's runs pass; sesim merge judges"
+                    } else if expectation.definition.over.isStatistic {
+                        detail += "; \(percent)% of runs pass on their own"
                     }
                     lines.append(
                         "  \(verdict)  over \(expectation.definition.over): \(expectation.definition.description) "
-                            + "(observed \(observed))")
+                            + "(\(detail))")
                 }
             }
         }
