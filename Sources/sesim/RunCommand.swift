@@ -61,7 +61,7 @@ struct RunCommand: ParsableCommand {
         }
         progress?.finish()
         print(SummaryTable.render(result), terminator: "")
-        print("outputs: \(folder)/ (summary.json, timeline.csv)")
+        print("outputs: \(folder)/ (summary.json, timeline.csv, report.html)")
         if !result.passed { throw ExitCode(1) }
     }
 }

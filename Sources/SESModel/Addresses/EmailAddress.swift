@@ -20,16 +20,21 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     /// Reads `text`, throwing an `InvalidParameterValue` ``SESError`` that
     /// says what is wrong.
     public init(parsing text: String) throws(SESError) {
-        let trimmed = Self.trimmed(text)
-        var bare = Substring(trimmed)
-        if trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") {
-            bare = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+        var utf8 = Substring(text).utf8
+        while let first = utf8.first, first == 0x20 || first == 0x09 { utf8.removeFirst() }
+        while let last = utf8.last, last == 0x20 || last == 0x09 { utf8.removeLast() }
+        // A display name: the address is what the last `<…>` holds.
+        if utf8.last == UInt8(ascii: ">"), let open = utf8.lastIndex(of: UInt8(ascii: "<")) {
+            utf8 = utf8[utf8.index(after: open)..<utf8.index(before: utf8.endIndex)]
         }
-        let (localEnd, domainStart) = try Self.check(bare)
+        let bare = Substring(utf8)
+        let at = try Self.check(bare.utf8)
         self.text = text
         self.address = String(bare)
-        self.localPart = bare[bare.startIndex..<localEnd]
-        self.domain = String(bare[domainStart...]).lowercased()
+        self.localPart = bare[bare.startIndex..<at]
+        let domainStart = bare.utf8.index(after: at)
+        let domain = bare[domainStart...]
+        self.domain = domain.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? domain.lowercased() : String(domain)
     }
 
     public var description: String { text }
@@ -43,21 +48,13 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         return (localPart, domain)
     }
 
-    private static func trimmed(_ text: String) -> String {
-        var scalars = Substring(text).unicodeScalars
-        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-        return String(scalars)
-    }
-
-    /// JavaMail's `InternetAddress.checkAddress` rules, returning the end of
-    /// the local part and the start of the domain.
-    private static func check(_ address: Substring) throws(SESError) -> (String.Index, String.Index) {
+    /// JavaMail's `InternetAddress.checkAddress` rules over the address's
+    /// bytes, in its order, returning the index of the `@`.
+    private static func check(_ address: Substring.UTF8View) throws(SESError) -> String.Index {
         func invalid(_ message: String) -> SESError { SESError(.invalidParameterValue, message) }
-        let specials: Set<Character> = ["(", ")", "<", ">", ",", ";", ":", "\\", "\"", "[", "]", "@"]
         guard !address.isEmpty else { throw invalid("Missing final '@domain'") }
-        guard let at = address.lastIndex(of: "@") else {
-            for character in address where Self.isControlOrWhitespace(character) {
+        guard let at = address.lastIndex(of: UInt8(ascii: "@")) else {
+            if address.contains(where: isControlOrWhitespace) {
                 throw invalid("Local address contains control or whitespace")
             }
             throw invalid("Missing final '@domain'")
@@ -65,35 +62,43 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         let local = address[address.startIndex..<at]
         let domain = address[address.index(after: at)...]
         if local.isEmpty { throw invalid("Missing local name") }
-        for character in local {
-            if Self.isControlOrWhitespace(character) {
-                throw invalid("Local address contains control or whitespace")
-            }
-            if specials.contains(character) || !character.isASCII {
-                throw invalid("Local address contains illegal character")
-            }
+        for byte in local {
+            if isControlOrWhitespace(byte) { throw invalid("Local address contains control or whitespace") }
+            if isSpecial(byte) || byte >= 0x80 { throw invalid("Local address contains illegal character") }
         }
-        if local.hasPrefix(".") { throw invalid("Local address starts with dot") }
-        if local.hasSuffix(".") { throw invalid("Local address ends with dot") }
-        if local.contains("..") { throw invalid("Local address contains dot-dot") }
+        let dot = UInt8(ascii: ".")
+        if local.first == dot { throw invalid("Local address starts with dot") }
+        if local.last == dot { throw invalid("Local address ends with dot") }
+        if containsDotDot(local) { throw invalid("Local address contains dot-dot") }
         if domain.isEmpty { throw invalid("Missing domain") }
-        if domain.hasPrefix(".") { throw invalid("Domain starts with dot") }
-        var previous: Character = " "
-        for character in domain {
-            if Self.isControlOrWhitespace(character) {
-                throw invalid("Domain contains control or whitespace")
-            }
-            if character == "." && previous == "." { throw invalid("Domain contains dot-dot") }
-            if specials.contains(character) || !character.isASCII {
-                throw invalid("Domain contains illegal character")
-            }
-            previous = character
+        if domain.first == dot { throw invalid("Domain starts with dot") }
+        var previous: UInt8 = 0
+        for byte in domain {
+            if isControlOrWhitespace(byte) { throw invalid("Domain contains control or whitespace") }
+            if byte == dot && previous == dot { throw invalid("Domain contains dot-dot") }
+            if isSpecial(byte) || byte >= 0x80 { throw invalid("Domain contains illegal character") }
+            previous = byte
         }
-        if domain.hasSuffix(".") { throw invalid("Domain ends with dot") }
-        return (at, domain.startIndex)
+        if domain.last == dot { throw invalid("Domain ends with dot") }
+        return at
     }
 
-    private static func isControlOrWhitespace(_ character: Character) -> Bool {
-        character.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F }
+    /// JavaMail's "specials" other than the dot: `()<>,;:\"[]@`.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x28, 0x29, 0x3C, 0x3E, 0x2C, 0x3B, 0x3A, 0x5C, 0x22, 0x5B, 0x5D, 0x40: true
+        default: false
+        }
+    }
+
+    private static func isControlOrWhitespace(_ byte: UInt8) -> Bool { byte <= 0x20 || byte == 0x7F }
+
+    private static func containsDotDot(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") && previous == UInt8(ascii: ".") { return true }
+            previous = byte
+        }
+        return false
     }
 }

@@ -5,7 +5,7 @@ import SimCore
 public struct DelaySpec: Hashable, Sendable {
     public var median: SimDuration
     public var p99: SimDuration
-    private let distribution: LogNormalDistribution
+    @usableFromInline let distribution: LogNormalDistribution
 
     /// A delay with the given median and 99th percentile; `p99 ≥ median > 0`.
     public init(median: SimDuration, p99: SimDuration) throws(DistributionError) {
@@ -16,13 +16,8 @@ public struct DelaySpec: Hashable, Sendable {
 
     /// One delay.
     @inlinable
-    public func sample(using generator: inout some RandomNumberGenerator) -> SimDuration {
-        SimDuration(seconds: sampleSeconds(using: &generator))
-    }
-
-    @usableFromInline
-    func sampleSeconds(using generator: inout some RandomNumberGenerator) -> Double {
-        distribution.sample(using: &generator)
+    public func sample<Generator: RandomNumberGenerator>(using generator: inout Generator) -> SimDuration {
+        SimDuration(seconds: distribution.sample(using: &generator))
     }
 
     public static func == (lhs: DelaySpec, rhs: DelaySpec) -> Bool {

@@ -16,8 +16,11 @@ struct InFlightMessage: Sendable {
     var recipientsInDelivery = 0
     /// Follow-up events still scheduled.
     var pendingFollowUps = 0
-    /// The IP it went out on, once chosen.
-    var outgoingIp: String?
+    /// The index of the IP it goes out on, once chosen (-1 until then).
+    var outgoingIp: Int32 = -1
+    /// The `mail` object of its events, built on first use (and again when
+    /// the subject becomes known).
+    var mail: MailObject?
     /// The message tags followed by the auto-tags, built once.
     var publishedTags: [NameValue]
 
@@ -38,6 +41,8 @@ struct DeliveryUnit: Sendable {
     var audience: Int32
     var provider: Int32
     var member: Int
+    /// The provider statistics row.
+    var statIndex: Int32 = 0
     var attempts: Int16 = 0
     var lastDelay: DelayType?
     /// The recipient's per-message random draws.

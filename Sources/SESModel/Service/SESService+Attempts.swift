@@ -38,8 +38,8 @@ extension SESService {
         if unit.draws.nextUniform() < behavior.deferral {
             let type = Self.pick(behavior.deferralTypes, using: &unit.draws)
             unit.lastDelay = type
-            counters.deferrals[type, default: 0] += 1
-            counters.providers[providerName(of: unit), default: ProviderCounters()].deferrals += 1
+            counters.recordDeferral(type)
+            counters.providerCounts[Int(unit.statIndex)].deferrals += 1
             let delay = DeliveryDelay(
                 timestamp: now, delayType: type, expirationTime: unit.expiresAt,
                 delayedRecipients: [
@@ -48,8 +48,7 @@ extension SESService {
                         diagnosticCode: SMTPReplies.delayDiagnostic(
                             type, outgoingIp: outgoingIp(for: message)))
                 ],
-                reportingMTA: SMTPReplies.reportingHost(
-                    outgoingIp: outgoingIp(for: message), region: account.settings.region))
+                reportingMTA: reportingHost(for: message))
             publish(.deliveryDelay(delay), message: message, at: now, deliverySide: true)
             var next =
                 now + parameters.retryDelay(afterAttempt: Int(unit.attempts))
@@ -69,16 +68,15 @@ extension SESService {
         let message = unit.message
         let accepted = messages[message].accepted
         let address = accepted.recipients[Int(unit.recipient)].address
-        let ip = outgoingIp(for: message)
         let delivery = Delivery(
             timestamp: now, processingTimeMillis: (now - accepted.acceptedAt).microseconds / 1_000,
             recipients: [address],
             smtpResponse: SMTPReplies.accepted(domain: providerName(of: unit), unit: unit),
-            reportingMTA: SMTPReplies.reportingHost(outgoingIp: ip, region: account.settings.region),
+            reportingMTA: reportingHost(for: message),
             remoteMtaIp: nil)
         publish(.delivery(delivery), message: message, at: now, deliverySide: true)
         counters.recordLatency(now - accepted.acceptedAt)
-        counters.providers[providerName(of: unit), default: ProviderCounters()].delivered += 1
+        counters.providerCounts[Int(unit.statIndex)].delivered += 1
         scheduleEngagement(unit, behavior: behavior, at: now)
         settle(message, recipients: 1, outcome: .delivered)
     }
@@ -86,7 +84,6 @@ extension SESService {
     private mutating func hardBounce(_ unit: DeliveryUnit, noEmail: Bool, at now: SimTime) {
         let message = unit.message
         let address = messages[message].accepted.recipients[Int(unit.recipient)].address
-        let ip = outgoingIp(for: message)
         let bounce = Bounce(
             bounceType: .permanent, bounceSubType: noEmail ? .noEmail : .general,
             bouncedRecipients: [
@@ -97,14 +94,14 @@ extension SESService {
                         : "smtp; 550 5.3.0 Requested action not taken: mailbox unavailable")
             ],
             timestamp: now, feedbackId: feedbackID(message, position: Int(unit.recipient), salt: 2, at: now),
-            reportingMTA: "dsn; " + SMTPReplies.reportingHost(outgoingIp: ip, region: account.settings.region)
+            reportingMTA: "dsn; " + reportingHost(for: message)
         )
-        counters.bounces["Permanent/\(bounce.bounceSubType.rawValue)", default: 0] += 1
-        counters.providers[providerName(of: unit), default: ProviderCounters()].hardBounces += 1
+        counters.recordBounce(bounce.bounceType, bounce.bounceSubType)
+        counters.providerCounts[Int(unit.statIndex)].hardBounces += 1
         publish(.bounce(bounce), message: message, at: now, deliverySide: true)
         account.statistics.recordBounce(at: now)
         if account.suppressionList.add(address, reason: .bounce) {
-            counters.suppressionAdditions[.bounce, default: 0] += 1
+            counters.recordSuppression(.bounce)
         }
         settle(message, recipients: 1, outcome: .hardBounce)
     }
@@ -123,8 +120,8 @@ extension SESService {
             ],
             timestamp: now, feedbackId: feedbackID(message, position: Int(unit.recipient), salt: 3, at: now),
             reportingMTA: "dsn; amazonses.com")
-        counters.bounces["Permanent/Suppressed", default: 0] += 1
-        counters.providers[providerName(of: unit), default: ProviderCounters()].hardBounces += 1
+        counters.recordBounce(.permanent, .suppressed)
+        counters.providerCounts[Int(unit.statIndex)].hardBounces += 1
         publish(.bounce(bounce), message: message, at: now)
         account.statistics.recordBounce(at: now)
         settle(message, recipients: 1, outcome: .hardBounce)
@@ -144,10 +141,10 @@ extension SESService {
                     diagnosticCode: SMTPReplies.delayDiagnostic(lastDelay, outgoingIp: ip))
             ],
             timestamp: now, feedbackId: feedbackID(message, position: Int(unit.recipient), salt: 4, at: now),
-            reportingMTA: "dsn; " + SMTPReplies.reportingHost(outgoingIp: ip, region: account.settings.region)
+            reportingMTA: "dsn; " + reportingHost(for: message)
         )
-        counters.bounces["Transient/\(bounce.bounceSubType.rawValue)", default: 0] += 1
-        counters.providers[providerName(of: unit), default: ProviderCounters()].softBounces += 1
+        counters.recordBounce(bounce.bounceType, bounce.bounceSubType)
+        counters.providerCounts[Int(unit.statIndex)].softBounces += 1
         publish(.bounce(bounce), message: message, at: now, deliverySide: true)
         settle(message, recipients: 1, outcome: .softBounce)
     }
@@ -164,14 +161,13 @@ extension SESService {
         let address = accepted.recipients[Int(unit.recipient)].address
         switch scenario {
         case .success, .outOfOffice, .complaint:
-            let ip = outgoingIp(for: message)
             let delivery = Delivery(
                 timestamp: now, processingTimeMillis: (now - accepted.acceptedAt).microseconds / 1_000,
                 recipients: [address], smtpResponse: "250 ok:  Message \(feedbackDigits(message)) accepted",
-                reportingMTA: SMTPReplies.reportingHost(outgoingIp: ip, region: account.settings.region))
+                reportingMTA: reportingHost(for: message))
             publish(.delivery(delivery), message: message, at: now, deliverySide: true)
             counters.recordLatency(now - accepted.acceptedAt)
-            counters.providers[MailboxSimulatorScenario.domain, default: ProviderCounters()].delivered += 1
+            counters.providerCounts[Int(unit.statIndex)].delivered += 1
             if scenario != .success {
                 var draws = unit.draws
                 let delay = parameters.simulatorDelay.sample(using: &draws)
@@ -201,11 +197,10 @@ extension SESService {
                 feedbackId: feedbackID(message, position: Int(unit.recipient), salt: 5, at: now),
                 reportingMTA: isBounce
                     ? "dsn; "
-                        + SMTPReplies.reportingHost(
-                            outgoingIp: outgoingIp(for: message), region: account.settings.region)
+                        + reportingHost(for: message)
                     : "dsn; amazonses.com")
-            counters.bounces["Permanent/\(bounce.bounceSubType.rawValue)", default: 0] += 1
-            counters.providers[MailboxSimulatorScenario.domain, default: ProviderCounters()].hardBounces += 1
+            counters.recordBounce(bounce.bounceType, bounce.bounceSubType)
+            counters.providerCounts[Int(unit.statIndex)].hardBounces += 1
             publish(.bounce(bounce), message: message, at: now, deliverySide: isBounce)
             settle(message, recipients: 1, outcome: .hardBounce)
         }

@@ -68,6 +68,7 @@ extension SESService {
         let address = message.accepted.recipients[position].address
         let behavior = followUpBehavior(message, position: position)
         let provider = followUpProvider(message, position: position)
+        let stat = providerStatIndex(message, position: position)
         // Draws keyed by the follow-up's kind and detail (which counts repeats),
         // so that no two follow-ups of a recipient share draws.
         var draws = recipientDraws(
@@ -82,9 +83,9 @@ extension SESService {
             }
             publishComplaint(
                 slot, address: address, userAgent: UserAgents.feedbackReporter(provider), at: now)
-            counters.providers[provider, default: ProviderCounters()].complaints += 1
+            counters.providerCounts[Int(stat)].complaints += 1
             if account.suppressionList.add(address, reason: .complaint) {
-                counters.suppressionAdditions[.complaint, default: 0] += 1
+                counters.recordSuppression(.complaint)
             }
         case .simulatorComplaint:
             publishComplaint(slot, address: address, userAgent: "Amazon SES Mailbox Simulator", at: now)
@@ -93,14 +94,14 @@ extension SESService {
                 bounceType: .transient, bounceSubType: .general,
                 bouncedRecipients: [BouncedRecipient(emailAddress: address)], timestamp: now,
                 feedbackId: feedbackID(slot, position: position, salt: 6, at: now))
-            counters.bounces["Transient/General", default: 0] += 1
+            counters.recordBounce(.transient, .general)
             publish(.bounce(bounce), message: slot, at: now, deliverySide: true)
         case .open:
             let open = Open(
                 ipAddress: ClientAddresses.address(for: draws.next()), timestamp: now,
                 userAgent: UserAgents.reader(provider, draw: draws.next()))
             publish(.open(open), message: slot, at: now, deliverySide: true)
-            counters.providers[provider, default: ProviderCounters()].opens += 1
+            counters.providerCounts[Int(stat)].opens += 1
             if draws.nextUniform() < behavior.repeatOpen && detail < Self.maximumRepeats {
                 schedule(
                     .open, slot, recipient, detail: detail + 1,
@@ -114,7 +115,7 @@ extension SESService {
                 userAgent: UserAgents.reader(provider, draw: draws.next()), link: link.url,
                 linkTags: link.tags)
             publish(.click(click), message: slot, at: now, deliverySide: true)
-            counters.providers[provider, default: ProviderCounters()].clicks += 1
+            counters.providerCounts[Int(stat)].clicks += 1
             if draws.nextUniform() < behavior.repeatClick && repeats < Self.maximumRepeats {
                 let next = Int16(draws.nextInt(below: UInt64(message.links.count)))
                 schedule(
@@ -127,7 +128,7 @@ extension SESService {
                 newTopicPreferences: TopicPreferences(unsubscribeAll: true, topicSubscriptionStatus: []),
                 oldTopicPreferences: TopicPreferences(unsubscribeAll: false, topicSubscriptionStatus: []))
             publish(.subscription(subscription), message: slot, at: now, deliverySide: true)
-            counters.providers[provider, default: ProviderCounters()].unsubscribes += 1
+            counters.providerCounts[Int(stat)].unsubscribes += 1
         }
     }
 

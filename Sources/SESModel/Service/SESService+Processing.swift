@@ -14,6 +14,7 @@ extension SESService {
             do throws(TemplateError) {
                 try render(template: name, data: data, defaultData: defaultData)
                 messages[slot].subject = String(decoding: rendered.subject, as: UTF8.self)
+                messages[slot].mail = nil
                 html = rendered.html.isEmpty ? nil : rendered.html
                 if containsVirusSignature(rendered.subject) || containsVirusSignature(rendered.text)
                     || containsVirusSignature(rendered.html)
@@ -23,7 +24,7 @@ extension SESService {
                 }
             } catch {
                 let failure = RenderingFailure(templateName: name, errorMessage: error.message)
-                publish(.renderingFailure(failure), message: slot, at: now, includeSubject: false)
+                publish(.renderingFailure(failure), message: slot, at: now)
                 settle(slot, recipients: accepted.recipients.count, outcome: .renderingFailure)
                 return
             }
@@ -137,7 +138,7 @@ extension SESService {
             ],
             timestamp: now, feedbackId: feedbackID(slot, position: position, salt: 1, at: now),
             reportingMTA: "dsn; amazonses.com")
-        counters.bounces["Permanent/OnAccountSuppressionList", default: 0] += 1
+        counters.recordBounce(.permanent, .onAccountSuppressionList)
         publish(.bounce(bounce), message: slot, at: now)
         settle(slot, recipients: 1, outcome: .suppressed)
     }
@@ -166,7 +167,8 @@ extension SESService {
         } else {
             delay = behavior(of: unit).deliveryDelay.sample(using: &unit.draws)
         }
-        counters.providers[providerName(of: unit), default: ProviderCounters()].attempted += 1
+        unit.statIndex = providerStatIndex(message, position: position)
+        counters.providerCounts[Int(unit.statIndex)].attempted += 1
         let slotOfUnit = units.insert(unit)
         scheduled.append((now + delay, .attempt(unit: slotOfUnit)))
     }

@@ -18,10 +18,10 @@ extension SESService {
         return tags
     }
 
-    /// The `mail` object of an event about `message`.
-    func mailObject(_ message: InFlightMessage, includeSubject: Bool, deliverySide: Bool) -> MailObject {
+    /// The `mail` object of the events about `message` (without the outgoing IP).
+    func mailObject(_ message: InFlightMessage) -> MailObject {
         let accepted = message.accepted
-        let subject = includeSubject ? message.subject : nil
+        let subject = message.subject
         var headers: [NameValue] = [
             NameValue(name: "From", value: accepted.source.text),
             NameValue(name: "To", value: accepted.destination.toAddresses.joined(separator: ", ")),
@@ -50,7 +50,7 @@ extension SESService {
                 from: [accepted.source.text], to: accepted.destination.toAddresses,
                 messageId: accepted.messageId,
                 subject: subject),
-            tags: message.publishedTags, outgoingIp: deliverySide ? outgoingIp(for: message) : nil)
+            tags: message.publishedTags, outgoingIp: nil)
     }
 
     /// The ARN of the identity that authorised the Source: its domain when
@@ -98,26 +98,19 @@ extension SESService {
             identifierStream.bits(key: messages[slot].accepted.serial, index: 200) % 90_000_000 + 10_000_000)
     }
 
-    /// The IP the message goes out on. Until dedicated IPs are configured it
-    /// is one of SES's shared-pool addresses, chosen by the message.
-    func outgoingIp(for slot: Int32) -> String {
-        outgoingIp(for: messages[slot])
+    /// The index of the IP message `slot` goes out on: the one chosen for
+    /// it, else one of SES's shared-pool addresses, picked by the message.
+    func outgoingIpIndex(for slot: Int32) -> Int32 {
+        let chosen = messages[slot].outgoingIp
+        if chosen >= 0 { return chosen }
+        return ipAddresses.sharedPoolAddress(for: messages[slot].accepted.serial)
     }
 
-    func outgoingIp(for message: InFlightMessage) -> String {
-        if let ip = message.outgoingIp { return ip }
-        return SharedPool.address(for: message.accepted.serial)
-    }
-}
+    /// The address message `slot` goes out on.
+    func outgoingIp(for slot: Int32) -> String { ipAddresses.address(outgoingIpIndex(for: slot)) }
 
-/// SES's shared IP pool, as sesim shows it: addresses from the documentation
-/// range 198.51.100.0/24 (RFC 5737), so that no real SES address is implied.
-enum SharedPool {
-    static let size = 16
-
-    static func address(for serial: UInt64) -> String {
-        "198.51.100.\(10 + Int(SplitMix64.mix(serial) % UInt64(size)))"
-    }
+    /// The host name SES reports for message `slot`'s outgoing IP.
+    func reportingHost(for slot: Int32) -> String { ipAddresses.host(outgoingIpIndex(for: slot)) }
 }
 
 /// Base64 (RFC 4648) for the Feedback-ID header.

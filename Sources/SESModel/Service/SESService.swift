@@ -35,6 +35,12 @@ public struct SESService: Sendable {
     private(set) var recipientsInDelivery = 0
 
     var messages = Slab<InFlightMessage>()
+    /// Every IP SES sends from, with its host name.
+    var ipAddresses = IPAddressTable()
+    /// Provider statistics rows: by audience and provider, and by domain for
+    /// recipients outside any audience.
+    var providerRows: [[Int32]] = []
+    var providerRowsByDomain: [String: Int32] = [:]
     var units = Slab<DeliveryUnit>()
     let messageStream: KeyedRandomStream
     let recipientStream: KeyedRandomStream
@@ -63,6 +69,30 @@ public struct SESService: Sendable {
         self.recipientStream = streams.keyed("recipient-outcomes")
         self.identifierStream = streams.keyed("identifiers")
         self.seed = streams.seed
+        ipAddresses.addSharedPool(region: account.settings.region)
+        for audience in audiences {
+            providerRows.append(audience.providers.map { providerRow(for: $0.domain) })
+        }
+    }
+
+    /// The statistics row of `domain`, created on first use.
+    mutating func providerRow(for domain: String) -> Int32 {
+        if let row = providerRowsByDomain[domain] { return row }
+        let row = Int32(counters.providerCounts.count)
+        counters.providerCounts.append(ProviderCounters())
+        counters.providerNames.append(domain)
+        providerRowsByDomain[domain] = row
+        return row
+    }
+
+    /// The statistics row of recipient `position` of `message`: its audience
+    /// provider, else its own domain.
+    mutating func providerStatIndex(_ message: InFlightMessage, position: Int) -> Int32 {
+        if let audience = message.origin.audience {
+            let member = (message.origin.firstMember + position) % audiences[audience].size
+            return providerRows[audience][audiences[audience].providerIndex(of: member)]
+        }
+        return providerRow(for: message.accepted.recipients[position].domain)
     }
 
     /// Messages with something still to happen.
@@ -144,7 +174,7 @@ public struct SESService: Sendable {
     /// Records that `count` recipients of `slot` reached `outcome`, and frees
     /// the message when nothing more is to happen to it.
     mutating func settle(_ slot: Int32, recipients count: Int, outcome: DeliveryOutcome) {
-        counters.outcomes[outcome, default: 0] += count
+        counters.recordOutcome(outcome, count: count)
         settlements.append(
             Settlement(token: messages[slot].origin.token, recipients: count, outcome: outcome))
         messages[slot].recipientsInDelivery -= count
@@ -156,7 +186,7 @@ public struct SESService: Sendable {
     /// still in delivery or has exactly one final outcome, and no count is
     /// negative. Returns a description of the first violation, or nil.
     public func invariantViolation() -> String? {
-        let settled = counters.outcomes.values.reduce(0, +)
+        let settled = counters.settled
         if recipientsAccepted != settled + recipientsInDelivery {
             return "accepted recipients (\(recipientsAccepted)) ≠ settled (\(settled)) + in delivery (\(recipientsInDelivery))"
         }
@@ -171,18 +201,15 @@ public struct SESService: Sendable {
         if messages[slot].isFinished { messages.remove(slot) }
     }
 
-    /// Publishes an event of `type` about message `slot`.
-    mutating func publish(
-        _ detail: EventDetail, message slot: Int32, at now: SimTime, includeSubject: Bool = true,
-        deliverySide: Bool = false
-    ) {
-        let record = messages[slot]
+    /// Publishes an event about message `slot`; events that happen after SES
+    /// chose a sending IP (`deliverySide`) carry it as `ses:outgoing-ip`.
+    mutating func publish(_ detail: EventDetail, message slot: Int32, at now: SimTime, deliverySide: Bool = false) {
+        if messages[slot].mail == nil { messages[slot].mail = mailObject(messages[slot]) }
+        var mail = messages[slot].mail!
+        if deliverySide { mail.outgoingIp = ipAddresses.address(outgoingIpIndex(for: slot)) }
         counters.events[detail.type.rawValue] += 1
         published.append(
-            SESEvent(
-                time: now,
-                mail: mailObject(record, includeSubject: includeSubject, deliverySide: deliverySide),
-                detail: detail, configurationSet: record.accepted.configurationSet))
+            SESEvent(time: now, mail: mail, detail: detail, configurationSet: messages[slot].accepted.configurationSet))
     }
 
     /// The draws of message-level decisions (processing time, virus): keyed by

@@ -96,6 +96,7 @@ public struct ScenarioRunner: Sendable {
                     rows: result.timeline, clients: scenario.traffic.map(\.name), calendar: scenario.calendar),
                 to: "timeline.csv")
             try output.write(summary.serialized(pretty: true) + "\n", to: "summary.json")
+            try output.write(RunReport.render(result: result), to: "report.html")
         }
         return result
     }
