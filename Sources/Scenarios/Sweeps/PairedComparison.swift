@@ -52,9 +52,9 @@ public struct PairedComparison: Sendable {
         var done = 0
         progress?(0, runs.count)
         try WorkerPool(threads: jobs).run(
-            runs,
-            work: { (run) throws(SweepError) -> [String: Double] in
-                try SweepRunner.runReplication(run / 2, of: plans[run % 2]).figures
+            runs, context: { [SweepPlan.ScenarioCopy?](repeating: nil, count: 2) },
+            work: { (copies: inout [SweepPlan.ScenarioCopy?], run) throws(SweepError) -> [String: Double] in
+                try SweepRunner.runReplication(run / 2, of: plans[run % 2], reusing: &copies[run % 2]).figures
             },
             deliver: { (run, result) throws(SweepError) in
                 figures[run % 2][run / 2] = result

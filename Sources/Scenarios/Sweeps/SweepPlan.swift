@@ -20,6 +20,8 @@ public struct SweepPlan: Sendable {
     public let grid: SweepGrid
     /// The scenario at each grid point.
     public let scenarios: [Scenario]
+    /// The file's text, read once: what each worker reads its own copies from.
+    private let text: String
 
     /// Reads `file` and checks it at every point of `grid`; throws the
     /// first point's problems (with its `--set` values) when one is invalid.
@@ -47,6 +49,7 @@ public struct SweepPlan: Sendable {
         self.seeds = seeds
         self.grid = grid
         self.scenarios = scenarios
+        self.text = text
     }
 
     /// See ``scenarioHash``.
@@ -80,10 +83,30 @@ public struct SweepPlan: Sendable {
             shard: shard)
     }
 
-    /// The scenario of replication number `replication`, its seed set.
-    public func scenario(forReplication replication: Int) -> Scenario {
-        var scenario = scenarios[replication / seeds.count]
+    /// The scenario of replication number `replication`, its seed set: a
+    /// copy that shares no storage with any other, read again from the
+    /// file's text unless `copy` already holds its point (a worker keeps
+    /// one point's copy from one replication to the next).
+    func scenario(forReplication replication: Int, reusing copy: inout ScenarioCopy?) throws(SweepError)
+        -> Scenario
+    {
+        let point = replication / seeds.count
+        if copy?.point != point {
+            do {
+                let loader = ScenarioLoader(overrides: grid.point(at: point).overrides)
+                copy = ScenarioCopy(point: point, scenario: try loader.load(text: text, file: file))
+            } catch {
+                throw SweepError(error.description)
+            }
+        }
+        var scenario = copy!.scenario
         scenario.seed = seeds.seed(at: replication % seeds.count)
         return scenario
+    }
+
+    /// A worker's own copy of one grid point's scenario.
+    struct ScenarioCopy {
+        let point: Int
+        let scenario: Scenario
     }
 }

@@ -95,9 +95,11 @@ public struct SweepRunner: Sendable {
             let appender = try ResultsFile.Appender(path: resultsPath)
             let plan = self.plan
             try WorkerPool(threads: jobs).run(
-                pending,
-                work: { (replication) throws(SweepError) -> ReplicationResult in
-                    try Self.runReplication(replication, of: plan)
+                pending, context: { SweepPlan.ScenarioCopy?.none },
+                work: {
+                    (copy: inout SweepPlan.ScenarioCopy?, replication) throws(SweepError) -> ReplicationResult
+                    in
+                    try Self.runReplication(replication, of: plan, reusing: &copy)
                 },
                 deliver: { (replication, result) throws(SweepError) in
                     try appender.append(result.line)
@@ -113,10 +115,12 @@ public struct SweepRunner: Sendable {
             aggregate: aggregate, ran: pending.count, resumed: resumed, tornBytes: existing.tornBytes)
     }
 
-    /// Runs replication number `replication` of `plan`.
-    static func runReplication(_ replication: Int, of plan: SweepPlan) throws(SweepError) -> ReplicationResult
-    {
-        let scenario = plan.scenario(forReplication: replication)
+    /// Runs replication number `replication` of `plan`, with the worker's
+    /// own copy of the scenario (see ``SweepPlan/scenario(forReplication:reusing:)``).
+    static func runReplication(
+        _ replication: Int, of plan: SweepPlan, reusing copy: inout SweepPlan.ScenarioCopy?
+    ) throws(SweepError) -> ReplicationResult {
+        let scenario = try plan.scenario(forReplication: replication, reusing: &copy)
         let point = plan.grid.point(at: replication / plan.seeds.count)
         do {
             let run = try ScenarioRunner(scenario: scenario).run()

@@ -5,8 +5,10 @@ import Synchronization
 /// result back to the calling thread as it completes.
 ///
 /// Each item runs on one worker thread and shares nothing mutable with the
-/// others: the work closure gets an item's number and returns a `Sendable`
-/// value. Results reach `deliver` in completion order, on the caller's
+/// others: the work closure gets an item and returns a `Sendable` value.
+/// Each thread may keep a context of its own (made on the thread, never
+/// shared) — a sweep keeps its own copy of the scenario there, so that
+/// replications on different cores do not even share reference counts. Results reach `deliver` in completion order, on the caller's
 /// thread, so whatever writes them needs no lock; callers that need a
 /// fixed order sort afterwards. When an item throws, no new item starts,
 /// the ones running finish and are delivered, and the first error is
@@ -25,14 +27,28 @@ struct WorkerPool: Sendable {
         _ items: [Item], work: @escaping @Sendable (Item) throws(SweepError) -> Output,
         deliver: (Item, Output) throws(SweepError) -> Void
     ) throws(SweepError) {
+        try run(
+            items, context: {}, work: { (_: inout Void, item) throws(SweepError) in try work(item) },
+            deliver: deliver)
+    }
+
+    /// Runs `work` for every element of `items`, with a context each thread
+    /// makes with `context` and keeps to itself, and calls `deliver` with
+    /// each item and its result.
+    func run<Item: Sendable, Context, Output: Sendable>(
+        _ items: [Item], context: @escaping @Sendable () -> Context,
+        work: @escaping @Sendable (inout Context, Item) throws(SweepError) -> Output,
+        deliver: (Item, Output) throws(SweepError) -> Void
+    ) throws(SweepError) {
         guard !items.isEmpty else { return }
         let shared = PoolState<Output>()
         for _ in 0..<min(threads, items.count) {
             let thread = Thread {
+                var local = context()
                 while let index = shared.take(limit: items.count) {
                     let outcome: Result<Output, SweepError>
                     do throws(SweepError) {
-                        outcome = .success(try work(items[index]))
+                        outcome = .success(try work(&local, items[index]))
                     } catch {
                         outcome = .failure(error)
                     }
