@@ -21,7 +21,13 @@ let package = Package(
     targets: [
         .target(name: "SimCore"),
         .target(name: "SESTemplates"),
-        .target(name: "SESEvents", dependencies: ["SimCore"]),
+        .target(
+            name: "SESEvents",
+            dependencies: [
+                "SimCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "SESModel",
             dependencies: [

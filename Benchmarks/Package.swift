@@ -30,6 +30,16 @@ let package = Package(
             path: "TemplateRendering",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "EventFanOut",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "SESEvents", package: "sesim"),
+                .product(name: "SimCore", package: "sesim"),
+            ],
+            path: "EventFanOut",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -21,9 +21,8 @@ public enum MailboxSimulatorScenario: String, Sendable, Hashable, CaseIterable {
 
     /// The scenario `address` selects, or nil if it is not a simulator address.
     public init?(address: EmailAddress) {
-        let (local, domain) = address.withoutLabel
-        guard domain == Self.domain else { return nil }
-        self.init(rawValue: local.lowercased())
+        guard address.domain == Self.domain else { return nil }
+        self.init(rawValue: address.withoutLabel.localPart.lowercased())
     }
 }
 

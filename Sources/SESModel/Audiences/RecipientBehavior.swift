@@ -34,6 +34,8 @@ public struct RecipientBehavior: Hashable, Sendable {
     public var repeatClick: Double = 0
     /// Probability that the recipient unsubscribes (a Subscription event).
     public var unsubscribe: Double = 0
+    /// How the provider answers the volume an IP sends it.
+    public var reception = ProviderReception()
     /// Time from a delivery attempt's start to the provider's answer.
     public var deliveryDelay = DelaySpec.fixed(median: .seconds(1), p99: .seconds(10))
     /// Time from delivery to a complaint.
@@ -69,6 +71,7 @@ public struct RecipientBehavior: Hashable, Sendable {
             && lhs.unsubscribe == rhs.unsubscribe && lhs.deliveryDelay == rhs.deliveryDelay
             && lhs.complaintDelay == rhs.complaintDelay && lhs.openDelay == rhs.openDelay
             && lhs.clickDelay == rhs.clickDelay && lhs.unsubscribeDelay == rhs.unsubscribeDelay
+            && lhs.reception == rhs.reception
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -19,6 +19,8 @@ public struct DeliveryCounters: Sendable {
     public internal(set) var retries = 0
     /// Complaints made at providers without a feedback loop: never reported to SES.
     public internal(set) var unreportedComplaints = 0
+    /// Deliveries a provider filed as spam (the IP was overloaded).
+    public internal(set) var spamFoldered = 0
     /// Per provider, by the index ``SESService`` gives it.
     var providerCounts: [ProviderCounters] = []
     var providerNames: [String] = []

@@ -35,8 +35,19 @@ extension SESService {
                 return
             }
         }
-        if unit.draws.nextUniform() < behavior.deferral {
-            let type = Self.pick(behavior.deferralTypes, using: &unit.draws)
+        // The provider answers the IP's volume: overload defers more, and spam-folders beyond a level.
+        var overloadDeferral = 0.0
+        let dedicated = Int(messages[message].dedicatedIP)
+        if dedicated >= 0 {
+            let load = fleet.recordAttempt(ip: dedicated, providerRow: Int(unit.statIndex), reception: behavior.reception)
+            overloadDeferral = behavior.reception.extraDeferral(load: load)
+            unit.spamFoldered = behavior.reception.isSpamFoldered(load: load)
+        }
+        let deferralDraw = unit.draws.nextUniform()
+        let overloadDraw = unit.draws.nextUniform()
+        if deferralDraw < behavior.deferral || overloadDraw < overloadDeferral {
+            let type =
+                deferralDraw < behavior.deferral ? Self.pick(behavior.deferralTypes, using: &unit.draws) : .ipFailure
             unit.lastDelay = type
             counters.recordDeferral(type)
             counters.providerCounts[Int(unit.statIndex)].deferrals += 1
@@ -77,6 +88,10 @@ extension SESService {
         publish(.delivery(delivery), message: message, at: now, deliverySide: true)
         counters.recordLatency(now - accepted.acceptedAt)
         counters.providerCounts[Int(unit.statIndex)].delivered += 1
+        if messages[message].dedicatedIP >= 0 {
+            fleet.recordDelivery(ip: Int(messages[message].dedicatedIP), providerRow: Int(unit.statIndex))
+        }
+        if unit.spamFoldered { counters.spamFoldered += 1 }
         scheduleEngagement(unit, behavior: behavior, at: now)
         settle(message, recipients: 1, outcome: .delivered)
     }

@@ -12,8 +12,10 @@ extension SESService {
         let slot = unit.message
         let message = messages[slot]
         var draws = recipientDraws(message, position: Int(unit.recipient), index: Self.engagementDrawBase)
-        let complains = draws.nextUniform() < behavior.complaint
-        let opens = draws.nextUniform() < behavior.open
+        // Mail filed as spam is opened less and complained about more.
+        let spam = unit.spamFoldered
+        let complains = draws.nextUniform() < behavior.complaint * (spam ? behavior.reception.spamComplaintFactor : 1)
+        let opens = draws.nextUniform() < behavior.open * (spam ? behavior.reception.spamOpenFactor : 1)
         let clicks = draws.nextUniform() < behavior.click
         let unsubscribes = draws.nextUniform() < behavior.unsubscribe
         if complains {

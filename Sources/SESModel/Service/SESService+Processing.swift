@@ -45,6 +45,7 @@ extension SESService {
             return
         }
         applyTracking(slot, html: html)
+        route(slot, at: now)
         // Each recipient: the account's suppression list, then a delivery attempt.
         var attempting = 0
         for (position, recipient) in accepted.recipients.enumerated() {
@@ -59,6 +60,20 @@ extension SESService {
         }
         account.statistics.recordDeliveryAttempts(attempting, at: now)
         counters.deliveryAttempts += attempting
+    }
+
+    /// Chooses the IP the message goes out on: its configuration set's pool,
+    /// or the default pool, or SES's shared pool.
+    private mutating func route(_ slot: Int32, at now: SimTime) {
+        let accepted = messages[slot].accepted
+        let pool = accepted.configurationSet.flatMap { account.configurationSets[$0].sendingPoolName }
+        if let dedicated = fleet.route(poolName: pool, recipients: accepted.recipients.count, at: now) {
+            messages[slot].dedicatedIP = Int32(dedicated)
+            messages[slot].outgoingIp = fleet.ips[dedicated].tableIndex
+        } else {
+            messages[slot].outgoingIp = ipAddresses.sharedPoolAddress(for: accepted.serial)
+        }
+        messages[slot].mail = nil
     }
 
     /// Renders `template` with `data` merged over `defaultData` into ``rendered``.

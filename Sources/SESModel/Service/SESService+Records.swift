@@ -22,10 +22,11 @@ extension SESService {
     func mailObject(_ message: InFlightMessage) -> MailObject {
         let accepted = message.accepted
         let subject = message.subject
-        var headers: [NameValue] = [
-            NameValue(name: "From", value: accepted.source.text),
-            NameValue(name: "To", value: accepted.destination.toAddresses.joined(separator: ", ")),
-        ]
+        let to = accepted.destination.toAddresses
+        var headers: [NameValue] = []
+        headers.reserveCapacity(7)
+        headers.append(NameValue(name: "From", value: accepted.source.text))
+        headers.append(NameValue(name: "To", value: to.count == 1 ? to[0] : to.joined(separator: ", ")))
         if !accepted.destination.ccAddresses.isEmpty {
             headers.append(
                 NameValue(name: "Cc", value: accepted.destination.ccAddresses.joined(separator: ", ")))
@@ -34,16 +35,13 @@ extension SESService {
         headers.append(NameValue(name: "MIME-Version", value: "1.0"))
         headers.append(
             NameValue(
-                name: "Content-Type",
-                value:
-                    "multipart/alternative; boundary=\"----=_Part_\(accepted.serial)_\(accepted.messageId.prefix & 0xFFFF_FFFF)\""
-            ))
+                name: "Content-Type", value: "multipart/alternative; boundary=\"----=_Part_" + String(accepted.serial) + "\""))
         if let feedback = feedbackIDHeader(message) {
             headers.append(NameValue(name: "Feedback-ID", value: feedback))
         }
         return MailObject(
             timestamp: accepted.acceptedAt, source: accepted.source.text,
-            sourceArn: sourceArn(accepted.source),
+            sourceArn: message.sourceArn,
             sendingAccountId: account.settings.accountId, messageId: accepted.messageId,
             destination: accepted.recipients.map(\.address), headersTruncated: false, headers: headers,
             commonHeaders: CommonHeaders(
@@ -55,9 +53,12 @@ extension SESService {
 
     /// The ARN of the identity that authorised the Source: its domain when
     /// the domain is verified, else the address.
-    func sourceArn(_ source: EmailAddress) -> String {
+    mutating func sourceArn(_ source: EmailAddress) -> String {
+        if let last = lastSourceArn, last.source == source.address { return last.arn }
         let identity = account.identities.isVerified(domain: source.domain) ? source.domain : source.address
-        return "arn:aws:ses:\(account.settings.region):\(account.settings.accountId):identity/\(identity)"
+        let arn = "arn:aws:ses:\(account.settings.region):\(account.settings.accountId):identity/\(identity)"
+        lastSourceArn = (source.address, arn)
+        return arn
     }
 
     /// The Feedback-ID header SES adds when `ses:feedback-id-a` or `-b` is

@@ -37,6 +37,8 @@ public struct SESService: Sendable {
     var messages = Slab<InFlightMessage>()
     /// Every IP SES sends from, with its host name.
     var ipAddresses = IPAddressTable()
+    /// The account's dedicated IPs and pools.
+    var fleet: DedicatedIPFleet
     /// Provider statistics rows: by audience and provider, and by domain for
     /// recipients outside any audience.
     var providerRows: [[Int32]] = []
@@ -45,6 +47,8 @@ public struct SESService: Sendable {
     let messageStream: KeyedRandomStream
     let recipientStream: KeyedRandomStream
     let identifierStream: KeyedRandomStream
+    /// The last Source seen and its identity ARN (bulk calls share one).
+    var lastSourceArn: (source: String, arn: String)?
     let seed: UInt64
 
     // Reused buffers: rendering and tracking allocate nothing per message once warm.
@@ -60,7 +64,8 @@ public struct SESService: Sendable {
 
     /// The service of `account`, with the pipeline set up as `parameters` says.
     public init(
-        account: SESAccount, parameters: DeliveryParameters, audiences: [Audience], streams: RandomStreams
+        account: SESAccount, parameters: DeliveryParameters, audiences: [Audience], streams: RandomStreams,
+        dedicatedIPs: DedicatedIPSettings = DedicatedIPSettings()
     ) {
         self.account = account
         self.parameters = parameters
@@ -70,6 +75,8 @@ public struct SESService: Sendable {
         self.identifierStream = streams.keyed("identifiers")
         self.seed = streams.seed
         ipAddresses.addSharedPool(region: account.settings.region)
+        self.fleet = DedicatedIPFleet(
+            settings: dedicatedIPs, calendar: account.calendar, table: &ipAddresses, region: account.settings.region)
         for audience in audiences {
             providerRows.append(audience.providers.map { providerRow(for: $0.domain) })
         }
@@ -142,8 +149,9 @@ public struct SESService: Sendable {
 
     /// Publishes the Send event and schedules the end of processing.
     mutating func accept(_ message: AcceptedMessage, origin: MessageOrigin, at now: SimTime) {
-        var record = InFlightMessage(
+        let record = InFlightMessage(
             accepted: message, origin: origin, publishedTags: publishedTags(for: message))
+        record.sourceArn = sourceArn(message.source)
         if case .simple(let content) = message.content { record.subject = content.subject }
         record.recipientsInDelivery = message.recipients.count
         recipientsAccepted += message.recipients.count
@@ -204,12 +212,17 @@ public struct SESService: Sendable {
     /// Publishes an event about message `slot`; events that happen after SES
     /// chose a sending IP (`deliverySide`) carry it as `ses:outgoing-ip`.
     mutating func publish(_ detail: EventDetail, message slot: Int32, at now: SimTime, deliverySide: Bool = false) {
-        if messages[slot].mail == nil { messages[slot].mail = mailObject(messages[slot]) }
-        var mail = messages[slot].mail!
+        let record = messages[slot]
+        var mail: MailObject
+        if let cached = record.mail {
+            mail = cached
+        } else {
+            mail = mailObject(record)
+            record.mail = mail
+        }
         if deliverySide { mail.outgoingIp = ipAddresses.address(outgoingIpIndex(for: slot)) }
         counters.events[detail.type.rawValue] += 1
-        published.append(
-            SESEvent(time: now, mail: mail, detail: detail, configurationSet: messages[slot].accepted.configurationSet))
+        published.append(SESEvent(time: now, mail: mail, detail: detail, configurationSet: record.accepted.configurationSet))
     }
 
     /// The draws of message-level decisions (processing time, virus): keyed by

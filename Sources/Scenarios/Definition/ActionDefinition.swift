@@ -19,6 +19,12 @@ public enum ActionCall: Equatable, Sendable {
     case createTemplate(EmailTemplate)
     case updateTemplate(EmailTemplate)
     case deleteTemplate(String)
+    case putDedicatedIpWarmupAttributes(ip: String, warmupPercentage: Int)
+    case putAccountDedicatedIpWarmupAttributes(autoWarmupEnabled: Bool)
+    /// The console's "Mark as complete".
+    case markDedicatedIpWarmupComplete(ip: String)
+    /// The console's "Reset percentage".
+    case resetDedicatedIpWarmup(ip: String)
 
     /// The API name, as SES spells it.
     public var apiName: String {
@@ -29,6 +35,10 @@ public enum ActionCall: Equatable, Sendable {
         case .createTemplate: "CreateTemplate"
         case .updateTemplate: "UpdateTemplate"
         case .deleteTemplate: "DeleteTemplate"
+        case .putDedicatedIpWarmupAttributes: "PutDedicatedIpWarmupAttributes"
+        case .putAccountDedicatedIpWarmupAttributes: "PutAccountDedicatedIpWarmupAttributes"
+        case .markDedicatedIpWarmupComplete: "MarkDedicatedIpWarmupComplete"
+        case .resetDedicatedIpWarmup: "ResetDedicatedIpWarmup"
         }
     }
 
@@ -36,6 +46,7 @@ public enum ActionCall: Equatable, Sendable {
     public static let apiNames = [
         "UpdateAccountSendingEnabled", "UpdateConfigurationSetSendingEnabled",
         "UpdateConfigurationSetReputationMetricsEnabled", "CreateTemplate", "UpdateTemplate",
-        "DeleteTemplate",
+        "DeleteTemplate", "PutDedicatedIpWarmupAttributes", "PutAccountDedicatedIpWarmupAttributes",
+        "MarkDedicatedIpWarmupComplete", "ResetDedicatedIpWarmup",
     ]
 }

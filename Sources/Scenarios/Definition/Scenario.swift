@@ -28,6 +28,8 @@ public struct Scenario: Sendable {
     public var delivery: DeliveryParameters
     /// Stand-ins for recipient lists.
     public var audiences: [AudienceDefinition]
+    /// Dedicated IPs, pools and warm-up.
+    public var dedicatedIPs: DedicatedIPSettings
     /// Configuration sets that exist when the run starts.
     public var configurationSets: [ConfigurationSet]
     /// The clients that send.

@@ -6,7 +6,10 @@ import SimCore
 extension ScenarioReader {
     // MARK: - Actions
 
-    static let actionKeys = ["at", "call", "enabled", "configurationSet", "template", "name"]
+    static let actionKeys = [
+        "at", "call", "enabled", "configurationSet", "template", "name", "ip", "warmupPercentage",
+        "autoWarmupEnabled",
+    ]
 
     func readAction(_ value: YAMLValue) -> ActionDefinition? {
         guard let mapping = value.mapping(allowedKeys: Self.actionKeys) else { return nil }
@@ -20,6 +23,9 @@ extension ScenarioReader {
             "UpdateConfigurationSetSendingEnabled": ["configurationSet", "enabled"],
             "UpdateConfigurationSetReputationMetricsEnabled": ["configurationSet", "enabled"],
             "CreateTemplate": ["template"], "UpdateTemplate": ["template"], "DeleteTemplate": ["name"],
+            "PutDedicatedIpWarmupAttributes": ["ip", "warmupPercentage"],
+            "PutAccountDedicatedIpWarmupAttributes": ["autoWarmupEnabled"],
+            "MarkDedicatedIpWarmupComplete": ["ip"], "ResetDedicatedIpWarmup": ["ip"],
         ]
         let allowed = ["at", "call"] + (needs[callName] ?? [])
         for key in mapping.keys where !allowed.contains(key) {
@@ -48,8 +54,19 @@ extension ScenarioReader {
                 template = readInlineTemplate(fields)
             }
             call = template.map { callName == "CreateTemplate" ? .createTemplate($0) : .updateTemplate($0) }
-        default:
+        case "DeleteTemplate":
             call = mapping.required("name")?.nonEmptyString.map { .deleteTemplate($0) }
+        case "PutDedicatedIpWarmupAttributes":
+            let ip = mapping.required("ip")?.nonEmptyString
+            let percentage = mapping.required("warmupPercentage")?.int(in: 0...100, what: "a warm-up percentage")
+            guard let ip, let percentage else { return nil }
+            call = .putDedicatedIpWarmupAttributes(ip: ip, warmupPercentage: percentage)
+        case "PutAccountDedicatedIpWarmupAttributes":
+            call = mapping.required("autoWarmupEnabled")?.bool.map { .putAccountDedicatedIpWarmupAttributes(autoWarmupEnabled: $0) }
+        case "MarkDedicatedIpWarmupComplete":
+            call = mapping.required("ip")?.nonEmptyString.map { .markDedicatedIpWarmupComplete(ip: $0) }
+        default:
+            call = mapping.required("ip")?.nonEmptyString.map { .resetDedicatedIpWarmup(ip: $0) }
         }
         guard let at, let call else { return nil }
         return ActionDefinition(at: at, call: call, path: value.path)
@@ -196,6 +213,26 @@ extension ScenarioReader {
                     node: entry.value, path: YAMLValue.join(item.path, "configurationSet"), issues: issues
                 )
                 .report(Self.undefined("configuration set", name, among: setNames))
+            }
+        }
+        let addresses = scenario.dedicatedIPs.ips.map(\.address)
+        for (index, action) in scenario.actions.enumerated() {
+            let ip: String?
+            switch action.call {
+            case .putDedicatedIpWarmupAttributes(let address, _), .markDedicatedIpWarmupComplete(let address),
+                .resetDedicatedIpWarmup(let address):
+                ip = address
+            default: ip = nil
+            }
+            if let ip, !addresses.contains(ip) {
+                top.optional("actions")?.list?[index].report(Self.undefined("dedicated IP", ip, among: addresses))
+            }
+        }
+        let poolNames = scenario.dedicatedIPs.pools + AccountSettings.builtInPools
+        for (index, set) in scenario.configurationSets.enumerated() {
+            if let pool = set.sendingPoolName, !poolNames.contains(pool) {
+                top.optional("configurationSets")?.list?[index].report(
+                    Self.undefined("dedicated IP pool", pool, among: poolNames) + " (a set's sendingPool must name a pool)")
             }
         }
         for (index, expectation) in scenario.expectations.enumerated() {

@@ -10,7 +10,8 @@ extension ScenarioReader {
         "feedbackLoop",
         "open", "repeatOpen", "click", "repeatClick", "unsubscribe", "deliveryDelay", "complaintDelay",
         "openDelay",
-        "clickDelay", "unsubscribeDelay",
+        "clickDelay", "unsubscribeDelay", "coldAllowance", "reputationGrowth", "overloadDeferral", "spamLevel",
+        "spamOpenFactor", "spamComplaintFactor",
     ]
 
     /// Applies the behaviour keys present in `mapping` over `base`.
@@ -48,6 +49,20 @@ extension ScenarioReader {
             } else {
                 behavior.deferralTypes = weights
             }
+        }
+        if let value = mapping.optional("coldAllowance")?.double(in: 1...1e9, what: "messages a day") {
+            behavior.reception.coldAllowance = value
+        }
+        if let value = mapping.optional("reputationGrowth")?.double(in: 1...1_000, what: "a growth factor") {
+            behavior.reception.growth = value
+        }
+        probability("overloadDeferral", &behavior.reception.overloadDeferral)
+        if let value = mapping.optional("spamLevel")?.double(in: 1...1e6, what: "a load multiple") {
+            behavior.reception.spamLevel = value
+        }
+        probability("spamOpenFactor", &behavior.reception.spamOpenFactor)
+        if let value = mapping.optional("spamComplaintFactor")?.double(in: 0...1_000, what: "a multiple") {
+            behavior.reception.spamComplaintFactor = value
         }
         func delay(_ key: String, _ target: inout DelaySpec) {
             if let value = mapping.optional(key), let spec = readDelay(value) { target = spec }

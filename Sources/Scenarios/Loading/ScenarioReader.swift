@@ -17,7 +17,7 @@ struct ScenarioReader {
 
     static let topLevelKeys = [
         "name", "description", "seed", "start", "duration", "account", "templates", "configurationSets",
-        "audiences", "delivery", "traffic", "actions", "expect", "output",
+        "audiences", "delivery", "dedicatedIps", "traffic", "actions", "expect", "output",
     ]
 
     mutating func read(_ root: YAMLValue) -> Scenario? {
@@ -43,21 +43,23 @@ struct ScenarioReader {
             }
         }
         let duration = top.required("duration")?.duration(in: .seconds(1)...(.days(3_650)))
-        let (account, sendingEnabled) = readAccount(top.optional("account"))
+        var (account, sendingEnabled) = readAccount(top.optional("account"))
         let templates = readTemplates(top.optional("templates"))
         let configurationSets = readConfigurationSets(top.optional("configurationSets"))
         let audiences = readAudiences(top.optional("audiences"))
         let delivery = readDelivery(top.optional("delivery"))
+        let dedicatedIPs = readDedicatedIPs(top.optional("dedicatedIps"))
         let traffic = top.optional("traffic")?.list?.compactMap { readClient($0) } ?? []
         let actions = top.optional("actions")?.list?.compactMap { readAction($0) } ?? []
         let expectations = top.optional("expect")?.list?.compactMap { readExpectation($0) } ?? []
         let output = readOutput(top.optional("output"))
 
+        account.dedicatedIpPools = dedicatedIPs.pools
         let scenario = Scenario(
             file: issues.file, name: name ?? "", description: description, seed: UInt64(seed),
             calendar: calendar,
             duration: duration ?? .hours(1), account: account, accountSendingEnabled: sendingEnabled,
-            templates: templates, delivery: delivery, audiences: audiences,
+            templates: templates, delivery: delivery, audiences: audiences, dedicatedIPs: dedicatedIPs,
             configurationSets: configurationSets,
             traffic: traffic, actions: actions,
             expectations: expectations, output: output)

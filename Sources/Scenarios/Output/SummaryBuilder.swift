@@ -46,6 +46,7 @@ struct SummaryBuilder {
                     ($0.matchingName, JSONValue.int(model.events.total[$0.rawValue]))
                 }))
         summary["delivery"] = delivery()
+        summary["dedicatedIps"] = dedicatedIPs()
         summary["configurationSets"] = .object(
             Dictionary(
                 uniqueKeysWithValues: model.service.account.configurationSets.enumerated().compactMap {
@@ -116,6 +117,59 @@ struct SummaryBuilder {
                         uniqueKeysWithValues: counters.suppressionAdditions.map {
                             ($0.key.rawValue, JSONValue.int($0.value))
                         })),
+            ]),
+        ])
+    }
+
+    private func dedicatedIPs() -> JSONValue {
+        var service = model.service
+        let calendar = model.scenario.calendar
+        let ips = service.dedicatedIPs(at: now)
+        var ipObjects: [String: JSONValue] = [:]
+        for ip in ips {
+            ipObjects[ip.ip] = .object([
+                "pool": .string(ip.poolName), "warmupStatus": .string(ip.warmupStatus.rawValue),
+                "warmupPercentage": .int(ip.warmupPercentage), "leased": .string(calendar.timestamp(ip.leasedAt)),
+                "volume": .int(ip.sentTotal), "capToday": ip.capToday.map { .int($0) } ?? .null,
+                "days": .array(
+                    ip.days.map { day in
+                        .object([
+                            "day": .int(day.day), "volume": .int(day.volume), "cap": day.cap.map { .int($0) } ?? .null,
+                            "warmupPercentage": .number((day.warmupPercentage * 10).rounded() / 10),
+                        ])
+                    }),
+            ])
+        }
+        var pools: [String: JSONValue] = [:]
+        var overflowToShared = 0
+        var overflowToWarm = 0
+        for pool in service.dedicatedIPPools {
+            let toShared = pool.days.reduce(0) { $0 + $1.overflowToShared }
+            let toWarm = pool.days.reduce(0) { $0 + $1.overflowToWarmIPs }
+            overflowToShared += toShared
+            overflowToWarm += toWarm
+            pools[pool.name] = .object([
+                "overflowToShared": .int(toShared), "overflowToWarmIPs": .int(toWarm),
+                "days": .array(
+                    pool.days.map { day in
+                        .object([
+                            "day": .int(day.day), "overflowToShared": .int(day.overflowToShared),
+                            "overflowToWarmIPs": .int(day.overflowToWarmIPs),
+                        ])
+                    }),
+            ])
+        }
+        let shared = service.sharedPoolVolume
+        return .object([
+            "autoWarmup": .bool(service.dedicatedIPAutoWarmupEnabled),
+            "ips": .object(ipObjects),
+            "pools": .object(pools),
+            "dedicatedVolume": .int(ips.reduce(0) { $0 + $1.sentTotal }),
+            "overflowToShared": .int(overflowToShared),
+            "overflowToWarmIPs": .int(overflowToWarm),
+            "sharedPool": .object([
+                "volume": .int(shared.total),
+                "days": .array(shared.days.enumerated().map { .object(["day": .int($0.offset + 1), "volume": .int($0.element)]) }),
             ]),
         ])
     }

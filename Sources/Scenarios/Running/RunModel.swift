@@ -52,7 +52,8 @@ struct RunModel: SimulationModel {
             }
         }
         self.service = SESService(
-            account: account, parameters: scenario.delivery, audiences: audiences, streams: streams)
+            account: account, parameters: scenario.delivery, audiences: audiences, streams: streams,
+            dedicatedIPs: scenario.dedicatedIPs)
         let streams = self.streams
         self.clients = scenario.traffic.enumerated().map { index, definition in
             ClientRuntime(definition: definition, index: index, streams: streams, audiences: audiences)
@@ -121,7 +122,7 @@ struct RunModel: SimulationModel {
         case .action(let index):
             perform(action: index, now: queue.now)
         case .timelineTick:
-            timeline.closeRow(at: queue.now, api: api, clients: clients, events: &events)
+            timeline.closeRow(at: queue.now, api: api, clients: clients, events: &events, ips: ipSnapshot(at: queue.now))
             let next = queue.now + scenario.output.interval
             if next <= scenario.end { queue.schedule(.timelineTick, at: next) }
         case .snapshot(let index):
@@ -131,7 +132,13 @@ struct RunModel: SimulationModel {
 
     /// Closes the timeline's last row at the run's end.
     mutating func finishTimeline(at end: SimTime) {
-        timeline.finish(at: end, api: api, clients: clients, events: &events)
+        timeline.finish(at: end, api: api, clients: clients, events: &events, ips: ipSnapshot(at: end))
+    }
+
+    /// The dedicated IPs' volumes and caps now, for the timeline.
+    mutating func ipSnapshot(at now: SimTime) -> IPSnapshot {
+        let ips = service.dedicatedIPs(at: now)
+        return IPSnapshot(totals: ips.map(\.sentTotal), caps: ips.map(\.capToday), sharedTotal: service.sharedPoolVolume.total)
     }
 
     // MARK: - The simulated SES's outboxes
@@ -245,6 +252,14 @@ struct RunModel: SimulationModel {
                 try service.account.updateTemplate(template, at: now)
             case .deleteTemplate(let name):
                 try service.account.deleteTemplate(named: name, at: now)
+            case .putDedicatedIpWarmupAttributes(let ip, let percentage):
+                try service.putDedicatedIpWarmupAttributes(ip: ip, warmupPercentage: percentage, at: now)
+            case .putAccountDedicatedIpWarmupAttributes(let enabled):
+                try service.putAccountDedicatedIpWarmupAttributes(autoWarmupEnabled: enabled, at: now)
+            case .markDedicatedIpWarmupComplete(let ip):
+                try service.markDedicatedIpWarmupComplete(ip: ip, at: now)
+            case .resetDedicatedIpWarmup(let ip):
+                try service.resetDedicatedIpWarmup(ip: ip, at: now)
             }
         } catch {
             outcome = error.description

@@ -26,6 +26,8 @@ public struct RunResult: Sendable {
     public let expectations: [ExpectationResult]
     /// Events the run loop handled.
     public let eventsProcessed: Int
+    /// The dedicated IPs, in the order the timeline lists them (by address).
+    public let dedicatedIPAddresses: [String]
     let timeline: [TimelineRow]
 
     /// Whether every expectation held.
@@ -89,11 +91,14 @@ public struct ScenarioRunner: Sendable {
         let result = RunResult(
             scenario: scenario, summary: summary, expectations: results,
             eventsProcessed: simulation.processedCount,
+            dedicatedIPAddresses: simulation.model.service.dedicatedIPs(at: end).map(\.ip),
             timeline: model.timeline.rows)
         if let output {
             try output.write(
                 TimelineCSV.render(
-                    rows: result.timeline, clients: scenario.traffic.map(\.name), calendar: scenario.calendar),
+                    rows: result.timeline, clients: scenario.traffic.map(\.name),
+                    ips: result.dedicatedIPAddresses,
+                    calendar: scenario.calendar),
                 to: "timeline.csv")
             try output.write(summary.serialized(pretty: true) + "\n", to: "summary.json")
             try output.write(RunReport.render(result: result), to: "report.html")

@@ -15,6 +15,19 @@ struct TimelineRow: Sendable {
     var clientDropped: [Int]
     /// Published events by ``SESEvents/EventType`` raw value.
     var events: [Int] = []
+    /// Per dedicated IP (in address order): recipients sent in the interval,
+    /// and the warm-up cap in force at its end (nil when warm).
+    var ipVolume: [Int] = []
+    var ipCap: [Int?] = []
+    /// Recipients sent through SES's shared pool in the interval.
+    var sharedVolume = 0
+}
+
+/// The dedicated IPs' cumulative volumes and current caps, read at a row's end.
+struct IPSnapshot: Sendable {
+    var totals: [Int]
+    var caps: [Int?]
+    var sharedTotal: Int
 }
 
 /// Cuts the run into intervals and records what happened in each.
@@ -23,6 +36,8 @@ struct TimelineRecorder: Sendable {
     private(set) var rows: [TimelineRow] = []
     private var current: TimelineRow
     private var callsAtRowStart = 0
+    private var ipTotalsAtRowStart: [Int] = []
+    private var sharedAtRowStart = 0
     private var throttledCallsAtRowStart = 0
 
     init(interval: SimDuration, clientCount: Int) {
@@ -50,11 +65,17 @@ struct TimelineRecorder: Sendable {
 
     /// Ends the current row at `now` and starts the next.
     mutating func closeRow(
-        at now: SimTime, api: APICounters, clients: [ClientRuntime], events: inout EventCounters
+        at now: SimTime, api: APICounters, clients: [ClientRuntime], events: inout EventCounters, ips: IPSnapshot
     ) {
         var row = current
         row.end = now
         row.events = events.takeRow()
+        if ipTotalsAtRowStart.count != ips.totals.count { ipTotalsAtRowStart = [Int](repeating: 0, count: ips.totals.count) }
+        row.ipVolume = zip(ips.totals, ipTotalsAtRowStart).map { $0 - $1 }
+        row.ipCap = ips.caps
+        row.sharedVolume = ips.sharedTotal - sharedAtRowStart
+        ipTotalsAtRowStart = ips.totals
+        sharedAtRowStart = ips.sharedTotal
         row.calls = api.totalCalls - callsAtRowStart
         let throttledCalls = clients.reduce(0) { $0 + $1.counters.throttledCalls }
         row.throttledCalls = throttledCalls - throttledCallsAtRowStart
@@ -69,8 +90,8 @@ struct TimelineRecorder: Sendable {
 
     /// Closes a last, possibly shorter, row at the run's end if anything is pending.
     mutating func finish(
-        at end: SimTime, api: APICounters, clients: [ClientRuntime], events: inout EventCounters
+        at end: SimTime, api: APICounters, clients: [ClientRuntime], events: inout EventCounters, ips: IPSnapshot
     ) {
-        if current.start < end { closeRow(at: end, api: api, clients: clients, events: &events) }
+        if current.start < end { closeRow(at: end, api: api, clients: clients, events: &events, ips: ips) }
     }
 }

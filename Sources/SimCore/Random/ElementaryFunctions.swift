@@ -8,15 +8,19 @@
     import ucrt
 #endif
 
-/// The C library's elementary functions, named for what they compute.
-@usableFromInline
-enum ElementaryFunctions {
-    @usableFromInline
-    static func naturalLogarithm(_ x: Double) -> Double { log(x) }
+/// The C library's elementary functions, named for what they compute, so
+/// that model code needs no Foundation. Results are the platform's libm's:
+/// identical on every run of the same build.
+public enum ElementaryFunctions {
+    /// ln x.
+    public static func naturalLogarithm(_ x: Double) -> Double { log(x) }
 
-    @usableFromInline
-    static func exponential(_ x: Double) -> Double { exp(x) }
+    /// eˣ.
+    public static func exponential(_ x: Double) -> Double { exp(x) }
 
-    @usableFromInline
-    static func cosine(_ x: Double) -> Double { cos(x) }
+    /// cos x.
+    public static func cosine(_ x: Double) -> Double { cos(x) }
+
+    /// xʸ.
+    public static func power(_ x: Double, _ y: Double) -> Double { pow(x, y) }
 }

@@ -208,7 +208,7 @@ struct TimelinePointTests {
         }
         return RunReport(
             result: RunResult(
-                scenario: scenario, summary: .object([:]), expectations: [], eventsProcessed: 0,
+                scenario: scenario, summary: .object([:]), expectations: [], eventsProcessed: 0, dedicatedIPAddresses: [],
                 timeline: timeline))
     }
 

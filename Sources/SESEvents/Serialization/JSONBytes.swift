@@ -1,0 +1,179 @@
+/// Appends JSON text to an ``OutputBuffer``: the building blocks of every
+/// record, envelope and metric line the module writes. No Foundation.
+public enum JSONBytes {
+    /// Appends `text` as a JSON string: quoted and escaped.
+    ///
+    /// Quotes and backslashes are escaped, control characters (below U+0020)
+    /// become `\b`, `\f`, `\n`, `\r`, `\t` or `\u00XX`, and everything else,
+    /// non-ASCII included, passes through as its UTF-8 bytes (RFC 8259 §7).
+    @inlinable
+    public static func appendString(_ text: String, to buffer: inout OutputBuffer) {
+        buffer.append(UInt8(ascii: "\""))
+        appendEscaped(text, to: &buffer)
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends the escaped body of `text`, without the surrounding quotes.
+    @inlinable
+    public static func appendEscaped(_ text: String, to buffer: inout OutputBuffer) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable {
+            appendEscaped(bytes: UnsafeRawBufferPointer($0), to: &buffer)
+        }
+        if done == nil {
+            var contiguous = text
+            contiguous.makeContiguousUTF8()
+            contiguous.withUTF8 { appendEscaped(bytes: UnsafeRawBufferPointer($0), to: &buffer) }
+        }
+    }
+
+    /// Appends UTF-8 `bytes` escaped as the body of a JSON string. Used to
+    /// embed one JSON document as a string in another (the SNS `Message`).
+    ///
+    /// Reserves room for the worst case (every byte six long) and writes in
+    /// place: a word of eight bytes with no quote, backslash or control byte
+    /// is copied in one store, other bytes one at a time.
+    @usableFromInline
+    static func appendEscaped(bytes: UnsafeRawBufferPointer, to buffer: inout OutputBuffer) {
+        let count = bytes.count
+        guard count > 0, let source = bytes.baseAddress else { return }
+        // Room for the worst case, plus one: a plain byte's write stores two.
+        let target = UnsafeMutableRawPointer(buffer.reserve(count &* 6 &+ 1))
+        var written = 0
+        var index = 0
+        escapeTable.withUnsafeBufferPointer { tableBuffer in
+            let table = tableBuffer.baseAddress!
+            while index &+ 8 <= count {
+                let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if !needsEscaping(word) {
+                    target.storeBytes(of: word, toByteOffset: written, as: UInt64.self)
+                    written &+= 8
+                    index &+= 8
+                    continue
+                }
+                for _ in 0..<8 {
+                    written = writeEscaped(
+                        source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written,
+                        table: table)
+                    index &+= 1
+                }
+            }
+            while index < count {
+                written = writeEscaped(
+                    source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written, table: table)
+                index &+= 1
+            }
+        }
+        buffer.commit(written)
+    }
+
+    /// For each byte, the character after the backslash of its short escape
+    /// (`"`, `\\`, `b`, `f`, `n`, `r`, `t`), 0 for a byte written as it is, or
+    /// 1 for a control byte written as `\u00XX`.
+    static let escapeTable: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch byte {
+        case 0x22: UInt8(ascii: "\"")
+        case 0x5C: UInt8(ascii: "\\")
+        case 0x08: UInt8(ascii: "b")
+        case 0x0C: UInt8(ascii: "f")
+        case 0x0A: UInt8(ascii: "n")
+        case 0x0D: UInt8(ascii: "r")
+        case 0x09: UInt8(ascii: "t")
+        case 0..<0x20: 1
+        default: 0
+        }
+    }
+
+    /// Writes `byte`, escaped if JSON requires, at `target + offset`;
+    /// returns the offset after it. Branch-free for all but control bytes:
+    /// two bytes are always stored, and the offset advances by one or two.
+    @inline(__always)
+    static func writeEscaped(
+        _ byte: UInt8, to target: UnsafeMutableRawPointer, at offset: Int, table: UnsafePointer<UInt8>
+    ) -> Int {
+        let escape = table[Int(byte)]
+        if _slowPath(escape == 1) {
+            let digits = (
+                UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                hexDigit(byte >> 4), hexDigit(byte & 0xF)
+            )
+            withUnsafeBytes(of: digits) { (target + offset).copyMemory(from: $0.baseAddress!, byteCount: 6) }
+            return offset &+ 6
+        }
+        let isPlain = escape == 0
+        target.storeBytes(of: isPlain ? byte : UInt8(ascii: "\\"), toByteOffset: offset, as: UInt8.self)
+        target.storeBytes(of: escape, toByteOffset: offset &+ 1, as: UInt8.self)
+        return offset &+ (isPlain ? 1 : 2)
+    }
+
+    /// Whether any of the eight bytes of `word` is a control byte, `"` or `\`.
+    @inline(__always)
+    static func needsEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let quoteZero = (quote &- ones) & ~quote & highs
+        let backslashZero = (backslash &- ones) & ~backslash & highs
+        return (control | quoteZero | backslashZero) != 0
+    }
+
+    @inlinable @inline(__always)
+    static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
+
+    /// Appends a literal that needs no escaping (keys, punctuation, fixed values).
+    @inlinable @inline(__always)
+    public static func appendRaw(_ literal: StaticString, to buffer: inout OutputBuffer) {
+        buffer.append(literal)
+    }
+
+    /// Appends `value` in decimal.
+    @inlinable
+    public static func appendInteger(_ value: Int64, to buffer: inout OutputBuffer) {
+        if value < 0 {
+            buffer.append(UInt8(ascii: "-"))
+            appendUnsigned(value.magnitude, to: &buffer)
+        } else {
+            appendUnsigned(UInt64(value), to: &buffer)
+        }
+    }
+
+    /// Appends `value` in decimal.
+    @inlinable
+    public static func appendUnsigned(_ value: UInt64, to buffer: inout OutputBuffer) {
+        var digits = 1
+        var scale: UInt64 = 10
+        while digits < 20 && value >= scale {
+            digits += 1
+            scale &*= 10
+        }
+        let target = buffer.reserve(digits)
+        var remaining = value
+        var position = digits
+        repeat {
+            position -= 1
+            target[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+        } while position > 0
+        buffer.commit(digits)
+    }
+
+    /// Appends `true` or `false`.
+    @inlinable
+    public static func appendBool(_ value: Bool, to buffer: inout OutputBuffer) {
+        if value { buffer.append("true") } else { buffer.append("false") }
+    }
+
+    /// Appends a JSON array of strings.
+    @inlinable
+    public static func appendStringArray(_ values: [String], to buffer: inout OutputBuffer) {
+        buffer.append(UInt8(ascii: "["))
+        for index in values.indices {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            appendString(values[index], to: &buffer)
+        }
+        buffer.append(UInt8(ascii: "]"))
+    }
+}

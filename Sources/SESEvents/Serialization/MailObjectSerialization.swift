@@ -1,0 +1,96 @@
+extension EventRecordSerializer {
+    /// Appends the `mail` object.
+    ///
+    /// `headers` and `commonHeaders` are written only when the message has
+    /// headers: SES's Rendering Failure example, whose message was never
+    /// rendered, has neither. `tags` groups values by name in first-seen order
+    /// and ends with `ses:outgoing-ip` once SES has chosen a sending IP.
+    func appendMail(_ mail: MailObject, to buffer: inout OutputBuffer) {
+        appendTimestamp("{\"timestamp\":", mail.timestamp, to: &buffer)
+        appendField(",\"source\":", mail.source, to: &buffer)
+        appendField(",\"sourceArn\":", mail.sourceArn, to: &buffer)
+        appendField(",\"sendingAccountId\":", mail.sendingAccountId, to: &buffer)
+        appendMessageID(",\"messageId\":", mail.messageId, to: &buffer)
+        JSONBytes.appendRaw(",\"destination\":", to: &buffer)
+        JSONBytes.appendStringArray(mail.destination, to: &buffer)
+        JSONBytes.appendRaw(",\"headersTruncated\":", to: &buffer)
+        JSONBytes.appendBool(mail.headersTruncated, to: &buffer)
+        if !mail.headers.isEmpty {
+            JSONBytes.appendRaw(",\"headers\":[", to: &buffer)
+            var first = true
+            for header in mail.headers {
+                JSONBytes.appendRaw(first ? "{\"name\":" : ",{\"name\":", to: &buffer)
+                first = false
+                JSONBytes.appendString(header.name, to: &buffer)
+                appendField(",\"value\":", header.value, to: &buffer)
+                buffer.append(UInt8(ascii: "}"))
+            }
+            buffer.append(UInt8(ascii: "]"))
+            appendCommonHeaders(mail.commonHeaders, to: &buffer)
+        }
+        JSONBytes.appendRaw(",\"tags\":", to: &buffer)
+        Self.appendGrouped(mail.tags, to: &buffer) { buffer in
+            guard let outgoingIp = mail.outgoingIp else { return false }
+            JSONBytes.appendRaw("\"ses:outgoing-ip\":[", to: &buffer)
+            JSONBytes.appendString(outgoingIp, to: &buffer)
+            buffer.append(UInt8(ascii: "]"))
+            return true
+        }
+        buffer.append(UInt8(ascii: "}"))
+    }
+
+    func appendCommonHeaders(_ headers: CommonHeaders, to buffer: inout OutputBuffer) {
+        JSONBytes.appendRaw(",\"commonHeaders\":{\"from\":", to: &buffer)
+        JSONBytes.appendStringArray(headers.from, to: &buffer)
+        appendOptionalField(",\"date\":", headers.date, to: &buffer)
+        JSONBytes.appendRaw(",\"to\":", to: &buffer)
+        JSONBytes.appendStringArray(headers.to, to: &buffer)
+        appendMessageID(",\"messageId\":", headers.messageId, to: &buffer)
+        appendOptionalField(",\"subject\":", headers.subject, to: &buffer)
+        buffer.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends `pairs` as a JSON object `{name: [values]}`: one member per
+    /// distinct name, in the order names first appear, each holding that
+    /// name's values in order. `trailer` may append one more member (without
+    /// a leading comma) and returns whether it did.
+    ///
+    /// Grouping compares each name with the earlier ones — quadratic, but
+    /// messages carry a handful of tags and nothing is allocated.
+    static func appendGrouped(
+        _ pairs: [NameValue], to buffer: inout OutputBuffer,
+        trailer: (inout OutputBuffer) -> Bool = { _ in false }
+    ) {
+        buffer.append(UInt8(ascii: "{"))
+        var wroteMember = false
+        let count = pairs.count
+        for index in 0..<count {
+            let name = pairs[index].name
+            let length = name.utf8.count
+            var seenBefore = false
+            for earlier in 0..<index
+            where pairs[earlier].name.utf8.count == length && pairs[earlier].name == name {
+                seenBefore = true
+                break
+            }
+            if seenBefore { continue }
+            if wroteMember { buffer.append(UInt8(ascii: ",")) }
+            wroteMember = true
+            JSONBytes.appendString(name, to: &buffer)
+            JSONBytes.appendRaw(":[", to: &buffer)
+            JSONBytes.appendString(pairs[index].value, to: &buffer)
+            for later in (index + 1)..<count
+            where pairs[later].name.utf8.count == length && pairs[later].name == name {
+                buffer.append(UInt8(ascii: ","))
+                JSONBytes.appendString(pairs[later].value, to: &buffer)
+            }
+            buffer.append(UInt8(ascii: "]"))
+        }
+        let mark = buffer.count
+        if wroteMember { buffer.append(UInt8(ascii: ",")) }
+        if !trailer(&buffer) {
+            buffer.removeLast(buffer.count - mark)
+        }
+        buffer.append(UInt8(ascii: "}"))
+    }
+}
