@@ -39,6 +39,7 @@ let package = Package(
             name: "Scenarios",
             dependencies: [
                 "SimCore", "SESEvents", "SESTemplates", "SESModel", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

@@ -16,7 +16,10 @@ struct SesimCommand: ParsableCommand {
             The same scenario and seed always give the same bytes out.
             """,
         version: SesimVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, RenderCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, RenderCommand.self, SweepCommand.self, MergeCommand.self,
+            CompareCommand.self,
+        ]
     )
 
     /// Parses the arguments, runs the command and exits with sesim's codes:

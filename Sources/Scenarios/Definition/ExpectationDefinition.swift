@@ -8,6 +8,9 @@ public struct ExpectationDefinition: Hashable, Sendable {
     public var label: String
     /// Its place in the file.
     public var path: String
+    /// How a sweep judges it over its replications (`over:`); `sesim run`
+    /// ignores it, and a sweep reads nil as ``ReplicationCriterion/each``.
+    public var over: ReplicationCriterion? = nil
 
     public enum Check: Hashable, Sendable {
         /// A summary value, at the end or at an instant, compared with a value.

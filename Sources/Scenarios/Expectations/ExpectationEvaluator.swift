@@ -9,6 +9,10 @@ public struct ExpectationResult: Hashable, Sendable {
     public var passed: Bool
     /// What the run showed, e.g. `0.062` or `campaign not completed`.
     public var observed: String
+    /// The value checked, when it is a number — for a campaign, its
+    /// completion time in seconds, infinite when it did not complete — so
+    /// that a sweep can take statistics of it over replications.
+    public var value: Double? = nil
 
     /// The result as a summary value.
     var summary: JSONValue {
@@ -38,6 +42,7 @@ enum ExpectationEvaluator {
                 return result
             }
             (result.passed, result.observed) = compare(value, comparison)
+            result.value = value.numberValue
         case .completesWithin(let campaign, let limit):
             guard let occurrences = campaigns[campaign], !occurrences.isEmpty else {
                 result.observed = "the campaign never started"
@@ -45,11 +50,13 @@ enum ExpectationEvaluator {
             }
             if occurrences.contains(where: { $0 == nil }) {
                 result.observed = "not completed by the end of the run"
+                result.value = .infinity
                 return result
             }
             let longest = occurrences.compactMap { $0 }.max() ?? .zero
             result.passed = longest <= limit
             result.observed = "completed in \(longest.approximateDescription)"
+            result.value = longest.seconds
         }
         return result
     }

@@ -78,13 +78,15 @@ extension ScenarioReader {
     // MARK: - Expectations
 
     static let expectationKeys =
-        ["metric", "campaign", "completesWithin", "at", "description"] + Comparison.keywords
+        ["metric", "campaign", "completesWithin", "at", "description", "over"] + Comparison.keywords
 
     func readExpectation(_ value: YAMLValue) -> ExpectationDefinition? {
         guard let mapping = value.mapping(allowedKeys: Self.expectationKeys) else { return nil }
         let label = mapping.optional("description")?.nonEmptyString
+        let over = readCriterion(mapping.optional("over"))
         if let campaign = mapping.optional("campaign") {
-            for key in mapping.keys where !["campaign", "completesWithin", "description"].contains(key) {
+            for key in mapping.keys
+            where !["campaign", "completesWithin", "description", "over"].contains(key) {
                 mapping.optional(key)?.report("'\(key)' does not apply to a campaign expectation")
             }
             guard let name = campaign.nonEmptyString,
@@ -92,7 +94,7 @@ extension ScenarioReader {
             else { return nil }
             return ExpectationDefinition(
                 check: .completesWithin(campaign: name, limit: limit),
-                label: label ?? "campaign \(name) completes within \(limit)", path: value.path)
+                label: label ?? "campaign \(name) completes within \(limit)", path: value.path, over: over)
         }
         guard let metricValue = mapping.required("metric", what: "a summary path such as events.delivery"),
             let metricText = metricValue.nonEmptyString
@@ -136,11 +138,27 @@ extension ScenarioReader {
             if atValue.string != "end" { at = atValue.instant(on: calendar) }
         }
         guard let comparison else { return nil }
+        if let over, over.isStatistic, case .equals(.text) = comparison {
+            mapping.optional("over")?.report(
+                "over: \(over) needs a number to compare (below, atMost, atLeast, above, or equals a number); "
+                    + "use over: each for a text value")
+        }
         return ExpectationDefinition(
             check: .metric(path: path, comparison: comparison, at: at),
             label: label
                 ?? "\(metricText) \(keyword) \(Self.describe(comparison))\(at == nil ? "" : " at \(mapping.optional("at")?.node.scalar?.string ?? "")")",
-            path: value.path)
+            path: value.path, over: over)
+    }
+
+    /// An `over:` value: how a sweep judges the expectation.
+    func readCriterion(_ value: YAMLValue?) -> ReplicationCriterion? {
+        guard let value, let text = value.nonEmptyString else { return nil }
+        var problem: String?
+        guard let criterion = ReplicationCriterion(parsing: text, problem: &problem) else {
+            value.report(problem ?? "not a criterion")
+            return nil
+        }
+        return criterion
     }
 
     static func describe(_ comparison: Comparison) -> String {
