@@ -45,9 +45,19 @@ public struct DeliveryCounters: Sendable {
     /// Recipients settled so far.
     public var settled: Int { outcomeCounts.reduce(0, +) }
 
-    /// Bounces by `type/subtype`, e.g. `Permanent/NoEmail` (only those that happened).
+    /// The bounce type and subtype pairs of SES's table (notification contents).
+    public static let documentedBounces: [(BounceType, BounceSubType)] = [
+        (.undetermined, .undetermined), (.permanent, .general), (.permanent, .noEmail),
+        (.permanent, .suppressed),
+        (.permanent, .onAccountSuppressionList), (.transient, .general), (.transient, .mailboxFull),
+        (.transient, .messageTooLarge), (.transient, .contentRejected), (.transient, .attachmentRejected),
+    ]
+
+    /// Bounces by `type/subtype`, e.g. `Permanent/NoEmail`: every pair of
+    /// SES's table (zero when none happened), and any other that happened.
     public var bounces: [String: Int] {
         var result: [String: Int] = [:]
+        for (type, subType) in Self.documentedBounces { result["\(type.rawValue)/\(subType.rawValue)"] = 0 }
         for (typeIndex, type) in BounceType.allCases.enumerated() {
             for (subIndex, subType) in BounceSubType.allCases.enumerated() {
                 let count = bounceCounts[typeIndex * BounceSubType.allCases.count + subIndex]
@@ -57,10 +67,10 @@ public struct DeliveryCounters: Sendable {
         return result
     }
 
-    /// Deferred attempts by delay type (only those that happened).
+    /// Deferred attempts by delay type (every type, zero when none happened).
     public var deferrals: [DelayType: Int] {
         var result: [DelayType: Int] = [:]
-        for (index, type) in DelayType.allCases.enumerated() where deferralCounts[index] > 0 {
+        for (index, type) in DelayType.allCases.enumerated() {
             result[type] = deferralCounts[index]
         }
         return result

@@ -108,6 +108,7 @@ struct SummaryBuilder {
             "deliveryAttempts": .int(counters.deliveryAttempts),
             "retries": .int(counters.retries),
             "unreportedComplaints": .int(counters.unreportedComplaints),
+            "spamFoldered": .int(counters.spamFoldered),
             "latencySeconds": .object(latencySummary),
             "inFlight": .object([
                 "messages": .int(model.service.messagesInFlight),
@@ -222,6 +223,7 @@ struct SummaryBuilder {
                         "to": .string(change.to.rawValue), "reason": .string(change.reason),
                     ])
                 }),
+            "statusChangeCount": .int(service.enforcementChanges.count),
             "configurationSets": .object(sets),
             "parameters": .object([
                 "minimumVolume": .int(parameters.minimumVolume),
