@@ -124,7 +124,7 @@ struct TrackingGoldenTests {
     ]
 
     /// Every link as `ordinal url [name=value,…] redirect`.
-    static func describe(_ links: [TrackedLink]) -> [String] {
+    static func describe(_ links: TrackedLinks) -> [String] {
         links.map { link in
             "\(link.ordinal) \(link.url) [\(link.tags.map { "\($0.name)=\($0.value)" }.joined(separator: ","))] "
                 + link.redirect
@@ -141,10 +141,10 @@ struct TrackingGoldenTests {
         return String(h, radix: 16)
     }
 
-    static func instrument(_ html: [UInt8], _ options: TrackingOptions) -> ([UInt8], [TrackedLink]) {
+    static func instrument(_ html: [UInt8], _ options: TrackingOptions) -> ([UInt8], TrackedLinks) {
         var instrumenter = TrackingInstrumenter()
         var output: [UInt8] = []
-        var links: [TrackedLink] = []
+        var links = TrackedLinks()
         instrumenter.instrument(html: html, options: options, into: &output, links: &links)
         return (output, links)
     }
@@ -179,7 +179,7 @@ struct TrackingGoldenTests {
     @Test func reusedBuffersGiveTheSameResults() {
         var instrumenter = TrackingInstrumenter()
         var output: [UInt8] = []
-        var links: [TrackedLink] = []
+        var links = TrackedLinks()
         for golden in Self.cases + Self.cases.reversed() {
             instrumenter.instrument(html: golden.html, options: golden.options, into: &output, links: &links)
             #expect(Self.digest(output) == Self.expected[golden.name]?.digest, "\(golden.name)")
