@@ -38,11 +38,11 @@ public struct TrackingInstrumenter: Sendable {
         html.withUnsafeBufferPointer { html in
             let none = html.count
             var copied = 0  // bytes before this are in the output
-            var scan = 0  // where to look for the next `<`
+            var scan = 0  // where to look for the next `<a`
             var placeholder = Self.placeholder(in: html, from: 0)
             var pixelPlaced = false
             while true {
-                let open = html.position(of: UInt8(ascii: "<"), from: scan)
+                let open = Self.anchorCandidate(in: html, from: scan)
                 if placeholder < open {
                     output.append(html, copied..<placeholder)
                     if options.tracksOpens { appendPixel(options, to: &output) }
@@ -91,11 +91,22 @@ public struct TrackingInstrumenter: Sendable {
         }
     }
 
-    /// The index after the `>` closing the `<a` tag at `open`, or nil if `open` does
-    /// not start an anchor tag that closes.
+    /// The first `<a` or `<A` at or after `start` with a byte after it, or `html.count`.
+    @inline(__always)
+    private static func anchorCandidate(in html: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while true {
+            index = html.position(of: UInt8(ascii: "<"), from: index)
+            guard index + 2 < html.count else { return html.count }
+            if html[index + 1] | 0x20 == UInt8(ascii: "a") { return index }
+            index += 1
+        }
+    }
+
+    /// The index after the `>` closing the `<a` tag at `open` (an `anchorCandidate`),
+    /// or nil if `open` does not start an anchor tag that closes.
     @inline(__always)
     private static func anchorEnd(_ html: UnsafeBufferPointer<UInt8>, at open: Int) -> Int? {
-        guard open + 2 < html.count, html[open + 1] | 0x20 == UInt8(ascii: "a") else { return nil }
         let next = html[open + 2]
         guard AnchorAttribute.isSpace(next) || next == UInt8(ascii: ">") || next == UInt8(ascii: "/") else {
             return nil
