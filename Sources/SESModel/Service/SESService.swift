@@ -67,7 +67,7 @@ public struct SESService: Sendable {
     var rendered = RenderedParts()
     var instrumenter = TrackingInstrumenter()
     var instrumentedHTML: [UInt8] = []
-    var trackedLinks: [TrackedLink] = []
+    var trackedLinks = TrackedLinks()
 
     /// The service of `account`, with the pipeline set up as `parameters` says.
     public init(
