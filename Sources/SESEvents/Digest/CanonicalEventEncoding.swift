@@ -23,7 +23,13 @@ import SimCore
 /// simulated behaviour changes them: the mail's `source`, `sourceArn`,
 /// `sendingAccountId`, `headersTruncated`, `headers` and `commonHeaders`.
 enum CanonicalEventEncoding {
-    static func append(_ event: SESEvent, configurationSet: String?, to buffer: inout OutputBuffer) {
+    /// Appends `event`'s canonical form to `buffer`; the tags' encoding is
+    /// copied from `tagsCache` when their array is cached there (messages of
+    /// one traffic client share it), else encoded and remembered.
+    static func append(
+        _ event: SESEvent, configurationSet: String?, to buffer: inout OutputBuffer,
+        tagsCache: inout TagsFragmentCache
+    ) {
         buffer.append(UInt8(event.type.rawValue))
         appendTime(event.time, to: &buffer)
         appendOptional(configurationSet, to: &buffer)
@@ -31,7 +37,7 @@ enum CanonicalEventEncoding {
         appendID(mail.messageId, to: &buffer)
         appendTime(mail.timestamp, to: &buffer)
         appendStrings(mail.destination, to: &buffer)
-        appendPairs(mail.tags, to: &buffer)
+        tagsCache.append(mail.tags, to: &buffer) { tags, buffer in appendPairs(tags, to: &buffer) }
         appendOptional(mail.outgoingIp, to: &buffer)
         appendDetail(event.detail, to: &buffer)
     }

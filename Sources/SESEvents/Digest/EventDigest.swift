@@ -10,6 +10,8 @@ import Crypto
 public struct EventDigest: ~Copyable {
     private var hasher = SHA256()
     private var pending = OutputBuffer(capacity: batchSize + 4096)
+    /// The canonical encoding of recently seen tags arrays.
+    private var tagsCache = TagsFragmentCache()
     /// The number of events added.
     public private(set) var eventCount = 0
 
@@ -20,7 +22,8 @@ public struct EventDigest: ~Copyable {
     /// Adds `event`, whose message's configuration set is named
     /// `configurationSet` (nil for none).
     public mutating func add(_ event: SESEvent, configurationSet: String?) {
-        CanonicalEventEncoding.append(event, configurationSet: configurationSet, to: &pending)
+        CanonicalEventEncoding.append(
+            event, configurationSet: configurationSet, to: &pending, tagsCache: &tagsCache)
         eventCount += 1
         if pending.count >= Self.batchSize {
             pending.withUnsafeBytes { hasher.update(bufferPointer: $0) }

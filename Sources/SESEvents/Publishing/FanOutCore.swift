@@ -47,6 +47,8 @@ struct FanOutCore: ~Copyable {
     var recordBuffer = OutputBuffer(capacity: 8192)
     /// The envelope or metrics line in hand.
     var lineBuffer = OutputBuffer(capacity: 16384)
+    /// Parts of records shared between messages, serialised once.
+    var serializationCache = RecordSerializationCache()
 
     init(configuration: EventPublisherConfiguration, sinks: [any RecordSink], metricsSink: any RecordSink) {
         var interner = StringInterner()
@@ -321,7 +323,7 @@ struct FanOutCore: ~Copyable {
             guard writesRecords else { continue }
             if !serialized {
                 recordBuffer.removeAll()
-                serializer.append(event, to: &recordBuffer)
+                serializer.append(event, to: &recordBuffer, cache: &serializationCache)
                 recordBuffer.append(UInt8(ascii: "\n"))
                 serialized = true
             }

@@ -33,6 +33,19 @@ public struct EventRecordSerializer: Sendable {
         buffer.append(UInt8(ascii: "}"))
     }
 
+    /// Appends `event`'s record as ``append(_:to:)`` does, copying the parts
+    /// of the `mail` object that `cache` remembers instead of writing them
+    /// again (the fan-out path, which serialises every event).
+    func append(_ event: SESEvent, to buffer: inout OutputBuffer, cache: inout RecordSerializationCache) {
+        JSONBytes.appendRaw("{\"eventType\":\"", to: &buffer)
+        appendRecordName(event.type, to: &buffer)
+        JSONBytes.appendRaw("\",\"mail\":", to: &buffer)
+        appendMail(event.mail, to: &buffer, cache: &cache)
+        buffer.append(UInt8(ascii: ","))
+        appendDetail(event.detail, to: &buffer)
+        buffer.append(UInt8(ascii: "}"))
+    }
+
     /// The record of `event` as a new byte array (a convenience for tests and
     /// one-off use; the fan-out path appends into a reused buffer instead).
     public func record(_ event: SESEvent) -> [UInt8] {

@@ -6,6 +6,27 @@ extension EventRecordSerializer {
     /// rendered, has neither. `tags` groups values by name in first-seen order
     /// and ends with `ses:outgoing-ip` once SES has chosen a sending IP.
     func appendMail(_ mail: MailObject, to buffer: inout OutputBuffer) {
+        appendMailUpToTags(mail, to: &buffer)
+        Self.appendGroupedMembers(mail.tags, to: &buffer)
+        appendMailEnd(mail, to: &buffer)
+    }
+
+    /// Appends the `mail` object as ``appendMail(_:to:)`` does, taking the
+    /// `tags` members from `cache` when the message's tags array is cached
+    /// (the fan-out path: one traffic client's messages share their tags).
+    func appendMail(_ mail: MailObject, to buffer: inout OutputBuffer, cache: inout RecordSerializationCache)
+    {
+        appendMailUpToTags(mail, to: &buffer)
+        cache.tags.append(mail.tags, to: &buffer) { tags, buffer in
+            Self.appendGroupedMembers(tags, to: &buffer)
+        }
+        appendMailEnd(mail, to: &buffer)
+    }
+
+    /// Appends the `mail` object from its opening brace to the opening brace
+    /// of `tags`.
+    @inline(__always)
+    func appendMailUpToTags(_ mail: MailObject, to buffer: inout OutputBuffer) {
         appendTimestamp("{\"timestamp\":", mail.timestamp, to: &buffer)
         appendField(",\"source\":", mail.source, to: &buffer)
         appendField(",\"sourceArn\":", mail.sourceArn, to: &buffer)
@@ -29,14 +50,20 @@ extension EventRecordSerializer {
             appendCommonHeaders(mail.commonHeaders, to: &buffer)
         }
         JSONBytes.appendRaw(",\"tags\":", to: &buffer)
-        Self.appendGrouped(mail.tags, to: &buffer) { buffer in
-            guard let outgoingIp = mail.outgoingIp else { return false }
-            JSONBytes.appendRaw("\"ses:outgoing-ip\":[", to: &buffer)
+    }
+
+    /// Appends the rest of the `mail` object after the `tags` members: the
+    /// `ses:outgoing-ip` member when SES has chosen a sending IP, and the
+    /// closing braces of `tags` and `mail`.
+    @inline(__always)
+    func appendMailEnd(_ mail: MailObject, to buffer: inout OutputBuffer) {
+        if let outgoingIp = mail.outgoingIp {
+            JSONBytes.appendRaw(
+                mail.tags.isEmpty ? "\"ses:outgoing-ip\":[" : ",\"ses:outgoing-ip\":[", to: &buffer)
             JSONBytes.appendString(outgoingIp, to: &buffer)
             buffer.append(UInt8(ascii: "]"))
-            return true
         }
-        buffer.append(UInt8(ascii: "}"))
+        JSONBytes.appendRaw("}}", to: &buffer)
     }
 
     func appendCommonHeaders(_ headers: CommonHeaders, to buffer: inout OutputBuffer) {
@@ -52,15 +79,19 @@ extension EventRecordSerializer {
 
     /// Appends `pairs` as a JSON object `{name: [values]}`: one member per
     /// distinct name, in the order names first appear, each holding that
-    /// name's values in order. `trailer` may append one more member (without
-    /// a leading comma) and returns whether it did.
+    /// name's values in order.
+    static func appendGrouped(_ pairs: [NameValue], to buffer: inout OutputBuffer) {
+        appendGroupedMembers(pairs, to: &buffer)
+        buffer.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the opening brace and the members of ``appendGrouped(_:to:)``,
+    /// leaving the object open: a member is written for every distinct name,
+    /// so there is at least one exactly when `pairs` is not empty.
     ///
     /// Grouping compares each name with the earlier ones — quadratic, but
     /// messages carry a handful of tags and nothing is allocated.
-    static func appendGrouped(
-        _ pairs: [NameValue], to buffer: inout OutputBuffer,
-        trailer: (inout OutputBuffer) -> Bool = { _ in false }
-    ) {
+    static func appendGroupedMembers(_ pairs: [NameValue], to buffer: inout OutputBuffer) {
         buffer.append(UInt8(ascii: "{"))
         var wroteMember = false
         let count = pairs.count
@@ -86,11 +117,5 @@ extension EventRecordSerializer {
             }
             buffer.append(UInt8(ascii: "]"))
         }
-        let mark = buffer.count
-        if wroteMember { buffer.append(UInt8(ascii: ",")) }
-        if !trailer(&buffer) {
-            buffer.removeLast(buffer.count - mark)
-        }
-        buffer.append(UInt8(ascii: "}"))
     }
 }

@@ -1,0 +1,58 @@
+/// Remembers, for recently seen message-tag arrays, the bytes a serialiser
+/// wrote for them, so that the fan-out path does not group, escape and
+/// encode the same tags again for every event.
+///
+/// Senders usually share one tags array between all the messages of a
+/// traffic client (its message tags and auto-tags do not change per
+/// message), so the same array comes back event after event. An array is
+/// recognised by the address of its storage, as in ``TagValueCache``: each
+/// entry keeps its array alive, so the address cannot be reused by another
+/// array while the entry exists, and a kept array cannot change (a write to
+/// a shared array copies it first). A hit therefore appends exactly the
+/// bytes that rendering the tags again would: the cache changes speed, never
+/// output.
+///
+/// A cache serves one rendering (the record's `tags` object, the digest's
+/// canonical tag list): its owner always passes the same `render`.
+struct TagsFragmentCache {
+    /// A power of two: the entries are direct-mapped by address.
+    static let entryCount = 64
+    static let entryShift: UInt64 = 64 - 6
+
+    /// The arrays, by entry (empty for an unused entry, whose address is 0).
+    private var arrays: [[NameValue]]
+    private var addresses: [UInt]
+    /// The bytes rendered for each entry's array.
+    private var fragments: [[UInt8]]
+
+    init() {
+        arrays = Array(repeating: [], count: Self.entryCount)
+        addresses = Array(repeating: 0, count: Self.entryCount)
+        fragments = Array(repeating: [], count: Self.entryCount)
+    }
+
+    /// Appends what `render` appends for `tags` to `buffer`: the remembered
+    /// bytes when `tags` is cached, else `render`'s output, which is then
+    /// remembered for `tags`.
+    @inline(__always)
+    mutating func append(
+        _ tags: [NameValue], to buffer: inout OutputBuffer,
+        render: ([NameValue], inout OutputBuffer) -> Void
+    ) {
+        let address = TagValueCache.address(of: tags)
+        let entry = Int(
+            truncatingIfNeeded: (UInt64(address >> 4) &* 0x9E37_79B9_7F4A_7C15) >> Self.entryShift)
+        if addresses[entry] == address && address != 0 {
+            fragments[entry].withUnsafeBytes { buffer.append(bytes: $0) }
+            return
+        }
+        let start = buffer.count
+        render(tags, &buffer)
+        arrays[entry] = tags
+        addresses[entry] = address
+        fragments[entry].removeAll(keepingCapacity: true)
+        buffer.withUnsafeBytes { written in
+            fragments[entry].append(contentsOf: UnsafeRawBufferPointer(rebasing: written[start...]))
+        }
+    }
+}
