@@ -31,7 +31,11 @@ public enum JSONBytes {
     ///
     /// Reserves room for the worst case (every byte six long) and writes in
     /// place: a word of eight bytes with no quote, backslash or control byte
-    /// is copied in one store, other bytes one at a time.
+    /// is copied in one store, other bytes one at a time. The last, partial
+    /// word is checked and copied as the eight bytes ending the text (they
+    /// overlap bytes already written, which were copied as they are when the
+    /// word needs no escaping), and text of four to seven bytes as two
+    /// overlapping four-byte halves, so that most strings need no byte loop.
     @usableFromInline
     static func appendEscaped(bytes: UnsafeRawBufferPointer, to buffer: inout OutputBuffer) {
         let count = bytes.count
@@ -40,8 +44,7 @@ public enum JSONBytes {
         let target = UnsafeMutableRawPointer(buffer.reserve(count &* 6 &+ 1))
         var written = 0
         var index = 0
-        escapeTable.withUnsafeBufferPointer { tableBuffer in
-            let table = tableBuffer.baseAddress!
+        if count >= 8 {
             while index &+ 8 <= count {
                 let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 if !needsEscaping(word) {
@@ -52,45 +55,43 @@ public enum JSONBytes {
                 }
                 for _ in 0..<8 {
                     written = writeEscaped(
-                        source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written,
-                        table: table)
+                        source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written)
                     index &+= 1
                 }
             }
-            while index < count {
-                written = writeEscaped(
-                    source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written, table: table)
-                index &+= 1
+            if index < count {
+                let start = count &- 8
+                let word = source.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+                if !needsEscaping(word) {
+                    target.storeBytes(of: word, toByteOffset: written &- (index &- start), as: UInt64.self)
+                    written &+= count &- index
+                    index = count
+                }
+            }
+        } else if count >= 4 {
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
+            if !needsEscaping(UInt64(head) | UInt64(tail) << 32) {
+                target.storeBytes(of: head, as: UInt32.self)
+                target.storeBytes(of: tail, toByteOffset: count &- 4, as: UInt32.self)
+                written = count
+                index = count
             }
         }
-        buffer.commit(written)
-    }
-
-    /// For each byte, the character after the backslash of its short escape
-    /// (`"`, `\\`, `b`, `f`, `n`, `r`, `t`), 0 for a byte written as it is, or
-    /// 1 for a control byte written as `\u00XX`.
-    static let escapeTable: [UInt8] = (0...255).map { byte -> UInt8 in
-        switch byte {
-        case 0x22: UInt8(ascii: "\"")
-        case 0x5C: UInt8(ascii: "\\")
-        case 0x08: UInt8(ascii: "b")
-        case 0x0C: UInt8(ascii: "f")
-        case 0x0A: UInt8(ascii: "n")
-        case 0x0D: UInt8(ascii: "r")
-        case 0x09: UInt8(ascii: "t")
-        case 0..<0x20: 1
-        default: 0
+        while index < count {
+            written = writeEscaped(
+                source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written)
+            index &+= 1
         }
+        buffer.commit(written)
     }
 
     /// Writes `byte`, escaped if JSON requires, at `target + offset`;
     /// returns the offset after it. Branch-free for all but control bytes:
     /// two bytes are always stored, and the offset advances by one or two.
     @inline(__always)
-    static func writeEscaped(
-        _ byte: UInt8, to target: UnsafeMutableRawPointer, at offset: Int, table: UnsafePointer<UInt8>
-    ) -> Int {
-        let escape = table[Int(byte)]
+    static func writeEscaped(_ byte: UInt8, to target: UnsafeMutableRawPointer, at offset: Int) -> Int {
+        let escape = escapeCharacter(byte)
         if _slowPath(escape == 1) {
             let digits = (
                 UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
@@ -103,6 +104,24 @@ public enum JSONBytes {
         target.storeBytes(of: isPlain ? byte : UInt8(ascii: "\\"), toByteOffset: offset, as: UInt8.self)
         target.storeBytes(of: escape, toByteOffset: offset &+ 1, as: UInt8.self)
         return offset &+ (isPlain ? 1 : 2)
+    }
+
+    /// The character after the backslash of `byte`'s short escape (`"`,
+    /// `\\`, `b`, `f`, `n`, `r`, `t`), 0 for a byte written as it is, or 1
+    /// for a control byte written as `\\u00XX`.
+    @inline(__always)
+    static func escapeCharacter(_ byte: UInt8) -> UInt8 {
+        if _fastPath(byte >= 0x20 && byte != 0x22 && byte != 0x5C) { return 0 }
+        switch byte {
+        case 0x22: return UInt8(ascii: "\"")
+        case 0x5C: return UInt8(ascii: "\\")
+        case 0x08: return UInt8(ascii: "b")
+        case 0x0C: return UInt8(ascii: "f")
+        case 0x0A: return UInt8(ascii: "n")
+        case 0x0D: return UInt8(ascii: "r")
+        case 0x09: return UInt8(ascii: "t")
+        default: return 1
+        }
     }
 
     /// Whether any of the eight bytes of `word` is a control byte, `"` or `\`.
