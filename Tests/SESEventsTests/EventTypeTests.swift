@@ -27,4 +27,29 @@ struct EventTypeTests {
         #expect(id.description == "0102015fd91a5ca3-93c245fe-e333-46ae-8fed-96160d20cfab-000000")
         #expect(id.description.count == MessageID.textLength)
     }
+
+    /// The text is written eight hex digits at a time: every digit value in
+    /// every position must print as `String(_:radix:)` does.
+    @Test func messageIDTextIsTheHexOfItsBits() {
+        func hex(_ value: UInt64, _ digits: Int) -> String {
+            let text = String(value, radix: 16)
+            return String(repeating: "0", count: digits - text.count) + text
+        }
+        var bits: UInt64 = 0x0123_4567_89ab_cdef
+        for round in 0..<64 {
+            let prefix = bits
+            let high = bits.byteSwapped ^ UInt64(round)
+            let low = ~bits &* 0x9E37_79B9_7F4A_7C15
+            let id = MessageID(prefix: prefix, uuid: UInt128(high) << 64 | UInt128(low))
+            let expected =
+                hex(prefix, 16) + "-" + hex(high >> 32, 8) + "-" + hex(high >> 16 & 0xFFFF, 4) + "-"
+                + hex(high & 0xFFFF, 4) + "-" + hex(low >> 48, 4) + "-" + hex(low & 0xFFFF_FFFF_FFFF, 12)
+                + "-000000"
+            #expect(id.description == expected)
+            var bytes: [UInt8] = []
+            id.append(to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == expected)
+            bits = bits &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        }
+    }
 }

@@ -51,10 +51,10 @@ public struct MessageID: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// The text form.
     public var description: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Self.textLength)
-        append(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        String(unsafeUninitializedCapacity: Self.textLength) { text in
+            writeText(to: text.baseAddress!)
+            return Self.textLength
+        }
     }
 
     public static func < (lhs: MessageID, rhs: MessageID) -> Bool {
