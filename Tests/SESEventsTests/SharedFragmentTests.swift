@@ -3,7 +3,7 @@ import SimCore
 import Testing
 
 /// The publisher serialises the parts of records that messages share (their
-/// tags array, …) once and copies the bytes afterwards: its records and
+/// tags array, its sender fields) once and copies the bytes afterwards: its records and
 /// digest must be exactly what serialising every event from scratch gives.
 @Suite("Shared record parts are copied, never changed")
 struct SharedFragmentTests {
@@ -27,6 +27,13 @@ struct SharedFragmentTests {
             let tags = tagArrays[index % tagArrays.count]
             // A fresh copy of the array per message when not sharing.
             mail.tags = sharingTags ? tags : tags.map { $0 }
+            // Senders change, and come back with the same text in new storage.
+            switch index % 5 {
+            case 1: mail.source = "Other \"Sender\" <other@example.com>"
+            case 2: mail.source = String(decoding: Array("news@example.com".utf8), as: UTF8.self)
+            case 3: mail.sendingAccountId = "210987654321"
+            default: break
+            }
             let time = H.seconds(Int64(index * 7))
             let detail: EventDetail = index % 2 == 0 ? .send : H.delivery(at: time, to: mail)
             return SESEvent(time: time, mail: mail, detail: detail, configurationSet: 0)

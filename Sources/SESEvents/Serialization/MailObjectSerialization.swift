@@ -16,7 +16,9 @@ extension EventRecordSerializer {
     /// (the fan-out path: one traffic client's messages share their tags).
     func appendMail(_ mail: MailObject, to buffer: inout OutputBuffer, cache: inout RecordSerializationCache)
     {
-        appendMailUpToTags(mail, to: &buffer)
+        appendTimestamp("{\"timestamp\":", mail.timestamp, to: &buffer)
+        cache.sender.append(mail, to: &buffer) { mail, buffer in appendSenderFields(mail, to: &buffer) }
+        appendMailMessageFields(mail, to: &buffer)
         cache.tags.append(mail.tags, to: &buffer) { tags, buffer in
             Self.appendGroupedMembers(tags, to: &buffer)
         }
@@ -28,9 +30,22 @@ extension EventRecordSerializer {
     @inline(__always)
     func appendMailUpToTags(_ mail: MailObject, to buffer: inout OutputBuffer) {
         appendTimestamp("{\"timestamp\":", mail.timestamp, to: &buffer)
+        appendSenderFields(mail, to: &buffer)
+        appendMailMessageFields(mail, to: &buffer)
+    }
+
+    /// Appends `,"source":…,"sourceArn":…,"sendingAccountId":…`.
+    @inline(__always)
+    func appendSenderFields(_ mail: MailObject, to buffer: inout OutputBuffer) {
         appendField(",\"source\":", mail.source, to: &buffer)
         appendField(",\"sourceArn\":", mail.sourceArn, to: &buffer)
         appendField(",\"sendingAccountId\":", mail.sendingAccountId, to: &buffer)
+    }
+
+    /// Appends the `mail` object's fields from `messageId` to the opening
+    /// brace of `tags`.
+    @inline(__always)
+    func appendMailMessageFields(_ mail: MailObject, to buffer: inout OutputBuffer) {
         appendMessageID(",\"messageId\":", mail.messageId, to: &buffer)
         JSONBytes.appendRaw(",\"destination\":", to: &buffer)
         JSONBytes.appendStringArray(mail.destination, to: &buffer)

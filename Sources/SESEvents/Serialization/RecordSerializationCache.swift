@@ -7,4 +7,6 @@
 struct RecordSerializationCache {
     /// The `tags` members (`{"name":["value"],…`, still open) by tags array.
     var tags = TagsFragmentCache()
+    /// `,"source":…,"sourceArn":…,"sendingAccountId":…` for the last sender.
+    var sender = SenderFieldsCache()
 }
