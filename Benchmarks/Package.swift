@@ -50,6 +50,15 @@ let package = Package(
             ],
             path: "peers/Swift"
         ),
+        .executableTarget(
+            name: "EndToEnd",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Scenarios", package: "sesim"),
+            ],
+            path: "EndToEnd",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
