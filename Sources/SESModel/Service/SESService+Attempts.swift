@@ -59,6 +59,7 @@ extension SESService {
         var overloadDeferral = 0.0
         let dedicated = Int(messages[message].dedicatedIP)
         if dedicated >= 0 {
+            fleet.advance(to: now)  // today's attempts reset at midnight, even with nothing routed since
             let load = fleet.recordAttempt(
                 ip: dedicated, providerRow: Int(unit.statIndex), reception: behavior.reception)
             overloadDeferral = behavior.reception.extraDeferral(load: load)
