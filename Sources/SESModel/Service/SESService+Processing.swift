@@ -19,6 +19,9 @@ extension SESService {
         case .templated(let name, let data, let defaultData):
             do throws(TemplateError) {
                 try render(template: name, data: data, defaultData: defaultData)
+                // The data is not needed again: drop it rather than keep it while
+                // the message waits for its recipients' engagement.
+                messages[slot].accepted.content = .templated(template: name, data: nil, defaultData: nil)
                 messages[slot].subject = String(decoding: rendered.subject, as: UTF8.self)
                 messages[slot].mail = nil
                 html = rendered.html.isEmpty ? nil : rendered.html
@@ -145,7 +148,9 @@ extension SESService {
 
     /// Whether `haystack` contains `needle` (not empty): `memchr` for each
     /// candidate first byte, then `memcmp`.
-    private static func contains(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer) -> Bool {
+    private static func contains(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer)
+        -> Bool
+    {
         guard let base = haystack.baseAddress, let pattern = needle.baseAddress,
             haystack.count >= needle.count
         else { return false }

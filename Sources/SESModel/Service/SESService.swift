@@ -224,6 +224,11 @@ public struct SESService: Sendable {
             Settlement(token: messages[slot].origin.token, recipients: count, outcome: outcome))
         messages[slot].recipientsInDelivery -= count
         recipientsInDelivery -= count
+        if messages[slot].recipientsInDelivery == 0 {
+            // Only engagement may follow, hours later for most: keep the
+            // message small meanwhile and build its mail object again if needed.
+            messages[slot].mail = nil
+        }
         releaseIfFinished(slot)
     }
 

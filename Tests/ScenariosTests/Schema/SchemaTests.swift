@@ -64,17 +64,18 @@ struct SchemaTests {
         #expect(scenario.expectations.count == 9)
     }
 
-    /// The reference's complete example (the YAML block of its section 18) is a valid scenario.
+    /// The reference's complete example (the YAML block of its section "A complete example") is a valid scenario.
     @Test func theReferencesCompleteExamplePassesBoth() throws {
         let reference = try String(contentsOf: Repository.referenceFile, encoding: .utf8)
-        let section = try #require(reference.components(separatedBy: "## 18. ").dropFirst().first)
+        let section = try #require(
+            reference.components(separatedBy: ". A complete example\n").dropFirst().first)
         let block = try #require(section.components(separatedBy: "```yaml\n").dropFirst().first)
         let text = try #require(block.components(separatedBy: "```").first)
         let failures = try Repository.schemaValidator().validate(JSONInstance(yamlText: text))
         let report = failures.map { "  \($0)" }.joined(separator: "\n")
         #expect(failures.isEmpty, "the reference's example does not validate:\n\(report)")
         do {
-            _ = try ScenarioLoader().load(text: text, file: "docs/scenario-reference.md#18")
+            _ = try ScenarioLoader().load(text: text, file: "docs/scenario-reference.md#19")
         } catch {
             Issue.record("the reference's example does not load:\n\(error.description)")
         }
@@ -142,6 +143,7 @@ struct SchemaTests {
             ("dedicatedIps.ips", ScenarioReader.ipKeys, keys("/$defs/dedicatedIp/properties")),
             ("reputation", ScenarioReader.reputationKeys, keys("/$defs/reputation/properties")),
             ("alarms", ScenarioReader.alarmKeys, keys("/$defs/alarm/properties")),
+            ("pricing", ScenarioReader.pricingKeys, keys("/$defs/pricing/properties")),
             ("traffic", ScenarioReader.clientKeys, keys("/$defs/trafficClient/properties")),
             ("schedule", ScenarioReader.scheduleKeys, keys("/$defs/schedule/properties")),
             ("retry", ScenarioReader.retryKeys, keys("/$defs/retry/properties")),
