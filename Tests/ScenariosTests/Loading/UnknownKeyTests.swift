@@ -6,7 +6,7 @@ import Testing
 struct UnknownKeyTests {
     static let topLevelKeys =
         "name, description, seed, start, duration, account, templates, configurationSets, audiences, "
-        + "delivery, dedicatedIps, reputation, alarms, traffic, actions, expect, output"
+        + "delivery, dedicatedIps, reputation, alarms, pricing, traffic, actions, expect, output"
 
     @Test func unknownTopLevelKeyIsReportedWithLineColumnAndSuggestion() {
         let issues = ScenarioFixtures.issues(
