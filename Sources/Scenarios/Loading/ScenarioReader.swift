@@ -443,6 +443,17 @@ struct ScenarioReader {
                         try EventPublishingValidation.validateDimension(configuration, path: "")
                     } catch {
                         (error.path == ".defaultValue" ? defaultValue : nameValue).report(error.explanation)
+                        if error.path == ".name" {
+                            // The rules stop at the name: the default is checked
+                            // too, under a name that passes, so both are reported.
+                            let defaultOnly = DimensionConfiguration(
+                                name: "name", valueSource: source, defaultValue: defaultText)
+                            do throws(EventPublishingValidationError) {
+                                try EventPublishingValidation.validateDimension(defaultOnly, path: "")
+                            } catch {
+                                defaultValue.report(error.explanation)
+                            }
+                        }
                         continue
                     }
                     if dimensions.contains(where: { $0.name == dimensionName }) {

@@ -60,6 +60,34 @@ struct EventPublishingTargetTests {
             ])
     }
 
+    @Test func aBadNameAndABadDefaultInOneDimensionAreBothReported() {
+        let prefix = "configurationSets[0].eventDestinations[0].cloudWatch.dimensions"
+        #expect(
+            F.messages(
+                F.head + """
+                    configurationSets:
+                      - name: cs
+                        eventDestinations:
+                          - name: d
+                            types: [send]
+                            cloudWatch:
+                              dimensions:
+                                - { name: Send, source: messageTag, default: "no ne" }
+                                - { name: "a b", source: linkTag, default: "c d" }
+                    """) == [
+                    "test.yaml:11:23: \(prefix)[0].name: dimension name 'Send' is reserved: _aws and the metric "
+                        + "names (Send, Reject, Bounce, Complaint, Delivery, Open, Click, RenderingFailure) are "
+                        + "members of every metrics line",
+                    "test.yaml:11:58: \(prefix)[0].default: invalid default dimension value 'no ne'; expected 1 "
+                        + "to 255 characters from [A-Za-z0-9_-]",
+                    "test.yaml:12:23: \(prefix)[1].name: invalid dimension name 'a b'; expected 1 to 255 "
+                        + "characters from [A-Za-z0-9_-], or an auto-tag name such as ses:configuration-set for a "
+                        + "messageTag dimension",
+                    "test.yaml:12:56: \(prefix)[1].default: invalid default dimension value 'c d'; expected 1 "
+                        + "to 255 characters from [A-Za-z0-9_-]",
+                ])
+    }
+
     @Test func goodTargetsLoadAndPassThePublishersOwnCheck() throws {
         let scenario = try F.load(
             F.head + """
