@@ -67,7 +67,8 @@ let benchmarks: @Sendable () -> Void = {
                     benchmark.error("the campaign did not send to all \(recipients) recipients")
                     return
                 }
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                let seconds =
+                    Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
                 benchmark.measurement(recipientsPerSecond, Int(Double(recipients) / seconds))
                 benchmark.measurement(modelEventsPerThousand, result.eventsProcessed * 1_000 / recipients)
                 benchmark.measurement(publishedEventsPerThousand, Int(published) * 1_000 / recipients)
