@@ -6,11 +6,17 @@ import SimCore
 let benchmarks: @Sendable () -> Void = {
     let events = FanOutWorkload.events(sharedTags: true)
     let eventsWithOwnTags = FanOutWorkload.events(sharedTags: false)
+    // CI gates on mallocs per iteration (Benchmarks/Thresholds): a few thousand per
+    // million events move with the harness; one per event would add a million.
+    let mallocGate: [BenchmarkMetric: BenchmarkThresholds] = [
+        .mallocCountTotal: .init(absolute: [.p90: 5_000])
+    ]
     let configuration = Benchmark.Configuration(
         metrics: [.throughput, .wallClock, .mallocCountTotal, .peakMemoryResident],
         scalingFactor: .mega,
         maxDuration: .seconds(20),
-        maxIterations: 10
+        maxIterations: 10,
+        thresholds: mallocGate
     )
 
     /// One iteration publishes the million events through a fresh publisher
@@ -50,7 +56,8 @@ let benchmarks: @Sendable () -> Void = {
         metrics: [.throughput, .wallClock, .mallocCountTotal],
         scalingFactor: .kilo,
         maxDuration: .seconds(10),
-        maxIterations: 50
+        maxIterations: 50,
+        thresholds: mallocGate
     )
     Benchmark("Record serialisation, EventRecordSerializer", configuration: serializerConfiguration) {
         benchmark in

@@ -117,7 +117,10 @@ let benchmarks: @Sendable () -> Void = {
         metrics: [.throughput, .wallClock, .mallocCountTotal, .instructions],
         scalingFactor: .kilo,
         maxDuration: .seconds(5),
-        maxIterations: 1_000
+        maxIterations: 1_000,
+        // CI gates on mallocs per thousand renders (Benchmarks/Thresholds): one more
+        // allocation per render would add 1,000.
+        thresholds: [.mallocCountTotal: .init(absolute: [.p90: 200])]
     )
 
     Benchmark("(a) render only, \(bytesPerRender) bytes per render", configuration: configuration) {

@@ -61,7 +61,7 @@ struct RunCommand: ParsableCommand {
         }
         progress?.finish()
         print(SummaryTable.render(result), terminator: "")
-        print("outputs: \(folder)/ (summary.json, timeline.csv, report.html)")
+        print("outputs: \(folder)/ (\(output.completedFiles.sorted().joined(separator: ", ")))")
         if !result.passed { throw ExitCode(1) }
     }
 }

@@ -7,6 +7,8 @@ public final class OutputDirectory {
     /// The folder.
     public let path: String
     private var partialFiles: [String] = []
+    /// The names of the files written so far, in the order they were completed.
+    public private(set) var completedFiles: [String] = []
 
     /// Opens (creating it and its parents if needed) the folder at `path`.
     public init(path: String) throws(OutputError) {
@@ -56,6 +58,7 @@ public final class OutputDirectory {
                 message: "cannot rename '\(partial)' to '\(final)': \(String(cString: strerror(errno)))")
         }
         partialFiles.removeAll { $0 == partial }
+        completedFiles.append(name)
     }
 
     /// Deletes every file not yet committed (after a failure).
