@@ -3,8 +3,9 @@ import SimCore
 import Testing
 
 /// The publisher serialises the parts of records that messages share (their
-/// tags array, its sender fields) once and copies the bytes afterwards: its records and
-/// digest must be exactly what serialising every event from scratch gives.
+/// tags array, their sender fields) once and copies the bytes afterwards:
+/// its records and digest must be exactly what serialising every event from
+/// scratch gives.
 @Suite("Shared record parts are copied, never changed")
 struct SharedFragmentTests {
     typealias H = PublisherHarness

@@ -16,8 +16,8 @@
 /// canonical tag list): its owner always passes the same `render`.
 struct TagsFragmentCache {
     /// A power of two: the entries are direct-mapped by address.
-    static let entryCount = 64
-    static let entryShift: UInt64 = 64 - 6
+    static let entryCount = 4096
+    static let entryShift: UInt64 = 64 - 12
 
     /// The arrays, by entry (empty for an unused entry, whose address is 0).
     private var arrays: [[NameValue]]
