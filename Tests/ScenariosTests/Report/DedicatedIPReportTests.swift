@@ -101,6 +101,32 @@ struct DedicatedIPReportTests {
         #expect(html.contains("the 45-day plan"))
     }
 
+    @Test func theSectionIsTheSameBytesRunAfterRun() throws {
+        let one = RunReport(result: try Self.run(Self.warmupText))
+        let two = RunReport(result: try Self.run(Self.warmupText))
+        let section = { (report: RunReport) in
+            try #require(report.dedicatedIPSection()).blocks.map { "\($0)" }
+        }
+        #expect(try section(one) == section(two))
+        #expect(one.page().html() == two.page().html())
+    }
+
+    @Test func theCapLineStepsThroughThePlan() throws {
+        let chart = try #require(
+            RunReport(result: try Self.run(Self.warmupText)).ipChart(address: "192.0.2.10"))
+        let caps = chart.series[1].points.prefix(45).map(\.value)
+        #expect(caps.first == 200 && caps.last == 50_000)
+        #expect(zip(caps, caps.dropFirst()).allSatisfy { $0 <= $1 }, "the cap never falls during the plan")
+        let svg = chart.svg()
+        // The cap is one step path ending where the IP is warm; the sent
+        // volume is bars.
+        let layout = TimeSeriesChart.Layout(chart: chart, bodyTop: 0)
+        let warm = ChartNumber.coordinate(layout.x(.start + .days(45)))
+        #expect(svg.contains("H\(warm)\""))
+        #expect(svg.contains(">recipients per day</text>"))
+        #expect(svg.contains(">sent</text>"))
+    }
+
     @Test func manyIPsChartTheFirstFewAndCountTheRest() throws {
         let addresses = (1...6).map { "198.51.100.\($0 * 10)" }
         let result = try Self.run(

@@ -1,3 +1,4 @@
+import Foundation
 import SimCore
 import Testing
 
@@ -121,6 +122,36 @@ struct ReputationReportTests {
         #expect(html.contains("<td>risky-bounces</td>") && html.contains("<td>set risky</td>"))
         #expect(html.contains("<td>PROBATION</td>"))
         #expect(html.contains("Final status: HEALTHY, after 2 status changes."))
+    }
+
+    /// The example scenario with SES's own levels: a stale list puts the
+    /// account on PROBATION, a cleaned list brings it back to HEALTHY.
+    @Test func theExampleProbationIsChartedAgainstSESsLevels() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../scenarios/reputation-probation.yaml").standardized.path
+        let report = try Self.report(try String(contentsOfFile: file, encoding: .utf8))
+        let bounce = report.accountRateChart(.bounceRate)
+        #expect(bounce.thresholds.map(\.value) == [0.05, 0.1])
+        #expect(bounce.thresholds.map(\.label) == ["review 5%", "pause 10%"])
+        #expect(bounce.thresholds.map(\.slot) == [ChartPalette.orange, ChartPalette.vermilion])
+        let complaint = report.accountRateChart(.complaintRate)
+        #expect(complaint.thresholds.map(\.value) == [0.001, 0.005])
+        #expect(complaint.thresholds.map(\.label) == ["review 0.1%", "pause 0.5%"])
+        #expect(bounce.markers.map(\.label) == ["PROBATION", "HEALTHY"])
+        #expect(bounce.markers.map(\.slot) == [ChartPalette.orange, ChartPalette.green])
+        let changes = report.statusChanges()
+        #expect(bounce.markers.map(\.time) == changes.map { report.instant(.string($0.at)) })
+
+        let svg = bounce.svg()
+        #expect(MarkupChecks.isWellFormed(svg))
+        for text in ["Account bounce rate", "review 5%", "pause 10%", "PROBATION", "HEALTHY", "rate", "10%"] {
+            #expect(svg.contains(">\(text)</text>"), "\(text)")
+        }
+        let html = report.page().html()
+        #expect(html.contains("<td>HEALTHY</td>\n<td>PROBATION</td>"))
+        #expect(html.contains("<td>PROBATION</td>\n<td>HEALTHY</td>"))
+        #expect(html.contains("Final status: HEALTHY, after 2 status changes."))
+        #expect(report.configurationSetRateChart(.bounceRate) == nil, "no set publishes reputation metrics")
     }
 
     @Test func aRunWithNothingToJudgeHasNoSection() throws {
