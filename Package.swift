@@ -55,7 +55,8 @@ let package = Package(
         .testTarget(name: "SESTemplatesTests", dependencies: ["SESTemplates", "SimCore"]),
         .testTarget(name: "SESEventsTests", dependencies: ["SESEvents"]),
         .testTarget(name: "SESModelTests", dependencies: ["SESModel", "SESTemplates"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
+        .testTarget(
+            name: "ScenariosTests", dependencies: ["Scenarios", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "sesimTests", dependencies: ["sesim", "Scenarios"]),
     ],
     swiftLanguageModes: [.v6]

@@ -128,16 +128,18 @@ extension SESAccount {
         }
         var recipients: [EmailAddress] = []
         recipients.reserveCapacity(count)
-        for list in [destination.toAddresses, destination.ccAddresses, destination.bccAddresses] {
-            for text in list { recipients.append(try EmailAddress(parsing: text)) }
-        }
+        for text in destination.toAddresses { recipients.append(try EmailAddress(parsing: text)) }
+        for text in destination.ccAddresses { recipients.append(try EmailAddress(parsing: text)) }
+        for text in destination.bccAddresses { recipients.append(try EmailAddress(parsing: text)) }
         return recipients
     }
 
-    private func checkTemplateExists(_ name: String) throws(SESError) {
-        guard (try? templates.template(named: name)) != nil else {
+    private mutating func checkTemplateExists(_ name: String) throws(SESError) {
+        if let last = lastTemplateFound, last.revision == templates.revision, last.name == name { return }
+        guard templates.contains(named: name) else {
             throw SESError(.templateDoesNotExist, SESErrorMessages.templateDoesNotExist(name))
         }
+        lastTemplateFound = (name, templates.revision)
     }
 
     private func resolveConfigurationSet(_ name: String?) throws(SESError) -> Int? {

@@ -27,6 +27,9 @@ public struct SESAccount: Sendable {
     private var configurationSetIndex: [String: Int] = [:]
     /// The account's templates, compiled.
     public internal(set) var templates = TemplateStore()
+    /// The template the last templated send named, while the store is
+    /// unchanged: a campaign names one template call after call.
+    var lastTemplateFound: (name: String, revision: Int)?
     /// The account-level suppression list.
     public var suppressionList: SuppressionList
     /// GetSendStatistics' data.

@@ -30,7 +30,8 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         let bare = Substring(utf8)
         let at = try Self.check(bare.utf8)
         self.text = text
-        self.address = String(bare)
+        // A plain address shares the text's storage.
+        self.address = bare.utf8.count == text.utf8.count ? text : String(bare)
         self.localPart = bare[bare.startIndex..<at]
         let domainStart = bare.utf8.index(after: at)
         let domain = bare[domainStart...]

@@ -2,6 +2,12 @@ import SESEvents
 import SESTemplates
 import SimCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension SESService {
     /// The end of a message's processing: rendering, the virus check, the
     /// suppression list, then a delivery attempt per remaining recipient.
@@ -13,6 +19,9 @@ extension SESService {
         case .templated(let name, let data, let defaultData):
             do throws(TemplateError) {
                 try render(template: name, data: data, defaultData: defaultData)
+                // The data is not needed again: drop it rather than keep it while
+                // the message waits for its recipients' engagement.
+                messages[slot].accepted.content = .templated(template: name, data: nil, defaultData: nil)
                 messages[slot].subject = String(decoding: rendered.subject, as: UTF8.self)
                 messages[slot].mail = nil
                 html = rendered.html.isEmpty ? nil : rendered.html
@@ -80,15 +89,29 @@ extension SESService {
     private mutating func render(template name: String, data: String?, defaultData: String?)
         throws(TemplateError)
     {
-        let template = try account.templates.template(named: name)
-        try dataParser.parseRenderingData(Array((data ?? "{}").utf8), into: &replacementData)
-        if let defaultData {
-            try dataParser.parseRenderingData(Array(defaultData.utf8), into: &self.defaultData)
-            TemplateData.merge(replacementData, over: self.defaultData, into: &mergedData)
-            try template.render(data: mergedData, with: &renderer, into: &rendered)
-        } else {
-            try template.render(data: replacementData, with: &renderer, into: &rendered)
+        let revision = account.templates.revision
+        if templateInUse == nil || templateInUse!.revision != revision || templateInUse!.name != name {
+            templateInUse = (name, revision, try account.templates.template(named: name))
         }
+        try Self.parse(data ?? "{}", with: &dataParser, into: &replacementData)
+        if let defaultData {
+            try Self.parse(defaultData, with: &dataParser, into: &self.defaultData)
+            TemplateData.merge(replacementData, over: self.defaultData, into: &mergedData)
+            try templateInUse!.template.render(data: mergedData, with: &renderer, into: &rendered)
+        } else {
+            try templateInUse!.template.render(data: replacementData, with: &renderer, into: &rendered)
+        }
+    }
+
+    /// Parses rendering data straight from the string's bytes.
+    private static func parse(
+        _ text: String, with parser: inout TemplateDataParser, into data: inout TemplateData
+    ) throws(TemplateError) {
+        var text = text
+        let parsed = text.withUTF8 { bytes in
+            Result { () throws(TemplateError) in try parser.parseRenderingData(bytes, into: &data) }
+        }
+        try parsed.get()
     }
 
     /// Open and click tracking, when the message's configuration set publishes
@@ -105,30 +128,42 @@ extension SESService {
         messages[slot].tracksOpens = set.tracksOpens
         messages[slot].tracksClicks = set.tracksClicks && !trackedLinks.isEmpty
         if set.tracksClicks {
-            messages[slot].links = trackedLinks.map { link in
+            let links = trackedLinks.map { link in
                 TrackedLinkInfo(
                     url: link.url, tags: link.tags.map { NameValue(name: $0.name, value: $0.value) })
             }
+            if links != lastLinks { lastLinks = links }
+            messages[slot].links = lastLinks
         }
     }
 
     private func containsVirusSignature(_ bytes: [UInt8]) -> Bool {
-        parameters.virusSignatures.contains { signature in
-            let pattern = Array(signature.utf8)
-            guard !pattern.isEmpty, bytes.count >= pattern.count else { return false }
-            return bytes.withUnsafeBufferPointer { buffer in
-                var start = 0
-                while start + pattern.count <= buffer.count {
-                    if buffer[start] == pattern[0]
-                        && buffer[start..<start + pattern.count].elementsEqual(pattern)
-                    {
-                        return true
-                    }
-                    start += 1
-                }
-                return false
+        guard !virusPatterns.isEmpty else { return false }
+        return bytes.withUnsafeBytes { haystack in
+            virusPatterns.contains { pattern in
+                pattern.withUnsafeBytes { needle in Self.contains(needle, in: haystack) }
             }
         }
+    }
+
+    /// Whether `haystack` contains `needle` (not empty): `memchr` for each
+    /// candidate first byte, then `memcmp`.
+    private static func contains(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer)
+        -> Bool
+    {
+        guard let base = haystack.baseAddress, let pattern = needle.baseAddress,
+            haystack.count >= needle.count
+        else { return false }
+        let first = Int32(needle[0])
+        var offset = 0
+        let last = haystack.count - needle.count
+        while offset <= last {
+            guard let found = memchr(base + offset, first, last - offset + 1) else { return false }
+            let position = base.distance(to: UnsafeRawPointer(found))
+            if memcmp(base + position, pattern, needle.count) == 0 { return true }
+            offset = position + 1
+        }
+        return false
     }
 
     /// SES found a virus: a Reject event, and nothing is delivered.

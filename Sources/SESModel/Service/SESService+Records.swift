@@ -4,7 +4,16 @@ import SimCore
 extension SESService {
     /// The message tags followed by SES's auto-tags, in the order SES's
     /// examples show them (`ses:outgoing-ip` is added per event).
-    func publishedTags(for message: AcceptedMessage) -> [NameValue] {
+    mutating func publishedTags(for message: AcceptedMessage) -> [NameValue] {
+        if let cache = lastPublishedTags, cache.matches(message) { return cache.published }
+        let tags = buildPublishedTags(for: message)
+        lastPublishedTags = PublishedTagsCache(
+            tags: message.tags, configurationSet: message.configurationSet, fromDomain: message.source.domain,
+            operation: message.operation, published: tags)
+        return tags
+    }
+
+    private func buildPublishedTags(for message: AcceptedMessage) -> [NameValue] {
         var tags = message.tags
         if let index = message.configurationSet {
             tags.append(

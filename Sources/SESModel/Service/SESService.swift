@@ -67,7 +67,18 @@ public struct SESService: Sendable {
     var rendered = RenderedParts()
     var instrumenter = TrackingInstrumenter()
     var instrumentedHTML: [UInt8] = []
-    var trackedLinks: [TrackedLink] = []
+    var trackedLinks = TrackedLinks()
+    /// The template the last templated message rendered with, while the
+    /// account's store is unchanged.
+    var templateInUse: (name: String, revision: Int, template: CompiledTemplate)?
+    /// The last published tag list and what it was built from: a campaign's
+    /// messages share one array instead of each building its own.
+    var lastPublishedTags: PublishedTagsCache?
+    /// The last message's tracked links: messages of one template usually
+    /// have the same links, and share one array.
+    var lastLinks: [TrackedLinkInfo] = []
+    /// The virus signatures as bytes.
+    let virusPatterns: [[UInt8]]
 
     /// The service of `account`, with the pipeline set up as `parameters` says.
     public init(
@@ -91,6 +102,7 @@ public struct SESService: Sendable {
         self.recipientStream = streams.keyed("recipient-outcomes")
         self.identifierStream = streams.keyed("identifiers")
         self.seed = streams.seed
+        self.virusPatterns = parameters.virusSignatures.map { Array($0.utf8) }.filter { !$0.isEmpty }
         ipAddresses.addSharedPool(region: account.settings.region)
         self.fleet = DedicatedIPFleet(
             settings: dedicatedIPs, calendar: account.calendar, table: &ipAddresses,
@@ -212,6 +224,11 @@ public struct SESService: Sendable {
             Settlement(token: messages[slot].origin.token, recipients: count, outcome: outcome))
         messages[slot].recipientsInDelivery -= count
         recipientsInDelivery -= count
+        if messages[slot].recipientsInDelivery == 0 {
+            // Only engagement may follow, hours later for most: keep the
+            // message small meanwhile and build its mail object again if needed.
+            messages[slot].mail = nil
+        }
         releaseIfFinished(slot)
     }
 

@@ -10,6 +10,10 @@ public struct TemplateStore: Sendable {
 
     private var templates: [String: CompiledTemplate] = [:]
 
+    /// Counts the changes (create, update, delete): a caller that keeps a
+    /// looked-up template can tell when it may have gone stale.
+    public private(set) var revision = 0
+
     public init(maximumTemplates: Int = TemplateStore.defaultMaximumTemplates) {
         self.maximumTemplates = maximumTemplates
     }
@@ -31,6 +35,7 @@ public struct TemplateStore: Sendable {
         }
         let compiled = try CompiledTemplate(template)
         templates[template.name] = compiled
+        revision += 1
         return compiled
     }
 
@@ -41,6 +46,7 @@ public struct TemplateStore: Sendable {
         guard templates[template.name] != nil else { throw Self.doesNotExist(template.name) }
         let compiled = try CompiledTemplate(template)
         templates[template.name] = compiled
+        revision += 1
         return compiled
     }
 
@@ -48,6 +54,7 @@ public struct TemplateStore: Sendable {
     /// returns success — see docs/templates.md).
     public mutating func delete(named name: String) throws(TemplateError) {
         guard templates.removeValue(forKey: name) != nil else { throw Self.doesNotExist(name) }
+        revision += 1
     }
 
     /// GetTemplate: the compiled template, or `TemplateDoesNotExist`.
@@ -55,6 +62,9 @@ public struct TemplateStore: Sendable {
         guard let template = templates[name] else { throw Self.doesNotExist(name) }
         return template
     }
+
+    /// Whether a template of that name exists.
+    public func contains(named name: String) -> Bool { templates[name] != nil }
 
     /// ListTemplates: every name, sorted (a deterministic order; SES documents none).
     public var names: [String] { templates.keys.sorted() }

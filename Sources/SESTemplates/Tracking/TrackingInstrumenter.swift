@@ -4,292 +4,240 @@
 /// links left alone; `ses:tags` parsed into link tags; both attributes stripped; at
 /// most 250 links tracked. The text part is never touched. The output is a pure
 /// function of the input and the options.
+///
+/// Works on bytes: plain HTML is copied in runs between `<` found with `memchr`,
+/// anchors are parsed as byte ranges, redirects, signatures and the pixel are written
+/// straight into the output. A reused instrumenter, output and `TrackedLinks`
+/// allocate nothing per message once their buffers have grown.
 public struct TrackingInstrumenter: Sendable {
     /// SES tracks at most 250 links per email (AWS-DG faqs-metrics).
     public static let maximumTrackedLinks = 250
 
-    private static let placeholder = Array("{{ses:openTracker}}".utf8)
+    private static let placeholder: StaticString = "{{ses:openTracker}}"
+
+    /// The current anchor's attributes.
+    private var attributes: [AnchorAttribute] = []
+    /// `://` and the tracking domain, for the message being instrumented.
+    private var host: [UInt8] = []
+    /// The message ID's bytes.
+    private var messageID: [UInt8] = []
+    /// The signature hash state after the seed and message ID.
+    private var messageState: UInt64 = 0
 
     public init() {}
 
     /// Writes the instrumented HTML into `output` (emptied first) and the tracked links
     /// into `links` (emptied first).
     public mutating func instrument(
-        html: [UInt8], options: TrackingOptions, into output: inout [UInt8], links: inout [TrackedLink]
+        html: [UInt8], options: TrackingOptions, into output: inout [UInt8], links: inout TrackedLinks
     ) {
         output.removeAll(keepingCapacity: true)
-        links.removeAll(keepingCapacity: true)
+        links.removeAll()
         output.reserveCapacity(html.count + 256)
-        var pixelPlaced = false
-        var index = 0
-        while index < html.count {
-            let byte = html[index]
-            if byte == UInt8(ascii: "<"), index + 2 < html.count, html[index + 1] | 0x20 == UInt8(ascii: "a"),
-                Self.isTagNameEnd(html[index + 2]), let end = Self.tagEnd(html, from: index + 2)
-            {
-                rewriteAnchor(html, start: index, end: end, options: options, into: &output, links: &links)
-                index = end
-                continue
+        prepare(options)
+        html.withUnsafeBufferPointer { html in
+            let none = html.count
+            var copied = 0  // bytes before this are in the output
+            var scan = 0  // where to look for the next `<a`
+            var placeholder = Self.placeholder(in: html, from: 0)
+            var pixelPlaced = false
+            while true {
+                let open = Self.anchorCandidate(in: html, from: scan)
+                if placeholder < open {
+                    output.append(html, copied..<placeholder)
+                    if options.tracksOpens { appendPixel(options, to: &output) }
+                    pixelPlaced = true
+                    copied = placeholder + Self.placeholder.utf8CodeUnitCount
+                    scan = copied
+                    placeholder = none
+                    continue
+                }
+                guard open < none else { break }
+                guard let end = Self.anchorEnd(html, at: open) else {
+                    scan = open + 1
+                    continue
+                }
+                output.append(html, copied..<open)
+                rewriteAnchor(html, open..<end, options: options, into: &output, links: &links)
+                copied = end
+                scan = end
+                // A placeholder inside the anchor tag is not one: look again after it.
+                if placeholder < end { placeholder = Self.placeholder(in: html, from: end) }
             }
-            if byte == UInt8(ascii: "{") && !pixelPlaced && Self.matches(html, at: index, Self.placeholder) {
-                if options.tracksOpens { appendPixel(options, to: &output) }
-                pixelPlaced = true
-                index += Self.placeholder.count
-                continue
-            }
-            // Copy the run of plain bytes up to the next '<' or '{' in one step.
-            var next = index + 1
-            while next < html.count && html[next] != UInt8(ascii: "<") && html[next] != UInt8(ascii: "{") {
-                next += 1
-            }
-            output.append(contentsOf: html[index..<next])
-            index = next
+            output.append(html, copied..<none)
+            if options.tracksOpens && !pixelPlaced { appendPixel(options, to: &output) }
         }
-        if options.tracksOpens && !pixelPlaced { appendPixel(options, to: &output) }
     }
 
-    private static func matches(_ bytes: [UInt8], at index: Int, _ pattern: [UInt8]) -> Bool {
-        guard index + pattern.count <= bytes.count else { return false }
-        for k in 0..<pattern.count where bytes[index + k] != pattern[k] { return false }
-        return true
+    /// Keeps the message's host, ID and signature state for its links and pixel.
+    private mutating func prepare(_ options: TrackingOptions) {
+        host.removeAll(keepingCapacity: true)
+        host.appendASCII("://")
+        options.appendTrackingDomain(to: &host)
+        messageID.removeAll(keepingCapacity: true)
+        messageID.append(contentsOf: options.messageID.utf8)
+        messageState = messageID.withUnsafeBufferPointer {
+            TrackingSignature.messageState(seed: options.seed, messageID: $0)
+        }
     }
 
-    private static func isSpace(_ c: UInt8) -> Bool {
-        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
+    /// The first `{{ses:openTracker}}` at or after `start`, or `html.count`.
+    private static func placeholder(in html: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while true {
+            index = html.position(of: UInt8(ascii: "{"), from: index)
+            if index == html.count || html.hasBytes(placeholder, at: index) { return index }
+            index += 1
+        }
     }
 
-    private static func isTagNameEnd(_ c: UInt8) -> Bool {
-        isSpace(c) || c == UInt8(ascii: ">") || c == UInt8(ascii: "/")
+    /// The first `<a` or `<A` at or after `start` with a byte after it, or `html.count`.
+    @inline(__always)
+    private static func anchorCandidate(in html: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while true {
+            index = html.position(of: UInt8(ascii: "<"), from: index)
+            guard index + 2 < html.count else { return html.count }
+            if html[index + 1] | 0x20 == UInt8(ascii: "a") { return index }
+            index += 1
+        }
     }
 
-    /// The index after the `>` closing a tag, honouring quoted attribute values.
-    private static func tagEnd(_ html: [UInt8], from start: Int) -> Int? {
-        var quote: UInt8 = 0
+    /// The index after the `>` closing the `<a` tag at `open` (an `anchorCandidate`),
+    /// or nil if `open` does not start an anchor tag that closes.
+    @inline(__always)
+    private static func anchorEnd(_ html: UnsafeBufferPointer<UInt8>, at open: Int) -> Int? {
+        let next = html[open + 2]
+        guard AnchorAttribute.isSpace(next) || next == UInt8(ascii: ">") || next == UInt8(ascii: "/") else {
+            return nil
+        }
+        return tagEnd(html, from: open + 2)
+    }
+
+    /// The index after the `>` closing a tag, honouring quoted attribute values: a `"`
+    /// or `'` anywhere opens a run that only the same quote closes.
+    private static func tagEnd(_ html: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         while index < html.count {
             let c = html[index]
-            if quote != 0 {
-                if c == quote { quote = 0 }
-            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
-                quote = c
-            } else if c == UInt8(ascii: ">") {
-                return index + 1
+            if c == UInt8(ascii: ">") { return index + 1 }
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                index = html.position(of: c, from: index + 1)
+                guard index < html.count else { return nil }
             }
             index += 1
         }
         return nil
     }
 
-    private struct Attribute {
-        /// From the whitespace before the name to the end of the value.
-        var segment: Range<Int>
-        var name: String
-        var value: Range<Int>?
-        var quote: UInt8
-    }
-
-    private static func attributes(_ html: [UInt8], from start: Int, to end: Int) -> [Attribute] {
-        var result: [Attribute] = []
-        var index = start
-        while index < end {
-            let segmentStart = index
-            while index < end && (isSpace(html[index]) || html[index] == UInt8(ascii: "/")) { index += 1 }
-            guard index < end, html[index] != UInt8(ascii: ">") else { break }
-            let nameStart = index
-            while index < end && !isSpace(html[index]) && html[index] != UInt8(ascii: "=")
-                && html[index] != UInt8(ascii: ">") && html[index] != UInt8(ascii: "/")
-            {
-                index += 1
-            }
-            let name = String(decoding: html[nameStart..<index], as: UTF8.self).lowercased()
-            var probe = index
-            while probe < end && isSpace(html[probe]) { probe += 1 }
-            var value: Range<Int>?
-            var quote: UInt8 = 0
-            if probe < end && html[probe] == UInt8(ascii: "=") {
-                probe += 1
-                while probe < end && isSpace(html[probe]) { probe += 1 }
-                if probe < end && (html[probe] == UInt8(ascii: "\"") || html[probe] == UInt8(ascii: "'")) {
-                    quote = html[probe]
-                    let valueStart = probe + 1
-                    var valueEnd = valueStart
-                    while valueEnd < end && html[valueEnd] != quote { valueEnd += 1 }
-                    value = valueStart..<valueEnd
-                    index = min(valueEnd + 1, end)
-                } else {
-                    let valueStart = probe
-                    while probe < end && !isSpace(html[probe]) && html[probe] != UInt8(ascii: ">") {
-                        probe += 1
-                    }
-                    value = valueStart..<probe
-                    index = probe
-                }
-            }
-            if index == nameStart { index += 1 }
-            result.append(Attribute(segment: segmentStart..<index, name: name, value: value, quote: quote))
-        }
-        return result
-    }
-
+    /// Copies the anchor tag `tag` to `output` without its `ses:no-track` and
+    /// `ses:tags` attributes and, when the link is tracked, with its `href` value
+    /// replaced by the redirect (quoted if it was not).
     private mutating func rewriteAnchor(
-        _ html: [UInt8], start: Int, end: Int, options: TrackingOptions, into output: inout [UInt8],
-        links: inout [TrackedLink]
+        _ html: UnsafeBufferPointer<UInt8>, _ tag: Range<Int>, options: TrackingOptions,
+        into output: inout [UInt8],
+        links: inout TrackedLinks
     ) {
-        let attributes = Self.attributes(html, from: start + 2, to: end - 1)
-        let noTrack = attributes.contains { $0.name == "ses:no-track" }
-        let tags =
-            attributes.first { $0.name == "ses:tags" }.flatMap { $0.value }.map {
-                Self.linkTags(String(decoding: html[$0], as: UTF8.self))
-            } ?? []
-        var redirect: String?
+        AnchorAttribute.parse(html, (tag.lowerBound + 2)..<(tag.upperBound - 1), into: &attributes)
+        var noTrack = false
+        var tagsIndex: Int?
         var hrefIndex: Int?
-        if !noTrack && options.tracksClicks && links.count < Self.maximumTrackedLinks,
-            let index = attributes.firstIndex(where: { $0.name == "href" }),
-            let range = attributes[index].value
+        for index in attributes.indices {
+            switch attributes[index].name {
+            case .noTrack: noTrack = true
+            case .tags: if tagsIndex == nil { tagsIndex = index }
+            case .href: if hrefIndex == nil { hrefIndex = index }
+            case .other: break
+            }
+        }
+        var scheme: StaticString?
+        if !noTrack && options.tracksClicks && links.count < Self.maximumTrackedLinks, let hrefIndex,
+            let value = attributes[hrefIndex].value
         {
-            let url = String(decoding: html[range], as: UTF8.self)
-            if let scheme = Self.trackableScheme(url) {
-                let ordinal = links.count + 1
-                let target = Self.redirect(url: url, scheme: scheme, ordinal: ordinal, options: options)
-                links.append(TrackedLink(url: url, tags: tags, redirect: target, ordinal: ordinal))
-                redirect = target
-                hrefIndex = index
-            }
+            scheme = TrackedURL.trackableScheme(UnsafeBufferPointer(rebasing: html[value]))
         }
-        output.append(contentsOf: html[start..<(start + 2)])
-        var position = start + 2
-        for (index, attribute) in attributes.enumerated() {
-            output.append(contentsOf: html[position..<attribute.segment.lowerBound])
-            position = attribute.segment.upperBound
-            if attribute.name == "ses:no-track" || attribute.name == "ses:tags" { continue }
-            if index == hrefIndex, let redirect, let value = attribute.value {
-                output.append(contentsOf: html[attribute.segment.lowerBound..<value.lowerBound])
+        guard scheme != nil || noTrack || tagsIndex != nil else {
+            output.append(html, tag)
+            return
+        }
+        var copied = tag.lowerBound
+        for index in attributes.indices {
+            let attribute = attributes[index]
+            switch attribute.name {
+            case .noTrack, .tags:
+                output.append(html, copied..<attribute.segment.lowerBound)
+                copied = attribute.segment.upperBound
+            case .href where index == hrefIndex:
+                guard let scheme, let value = attribute.value else { continue }
+                output.append(html, copied..<value.lowerBound)
                 if attribute.quote == 0 { output.append(UInt8(ascii: "\"")) }
-                output.append(contentsOf: redirect.utf8)
-                if attribute.quote == 0 { output.append(UInt8(ascii: "\"")) }
-                output.append(contentsOf: html[value.upperBound..<attribute.segment.upperBound])
-            } else {
-                output.append(contentsOf: html[attribute.segment])
-            }
-        }
-        output.append(contentsOf: html[position..<end])
-    }
-
-    /// `http` or `https` for a link SES tracks: an absolute http(s) URL that is
-    /// RFC 3986-encoded (SES silently skips others, e.g. with a raw space).
-    static func trackableScheme(_ url: String) -> String? {
-        let lower = url.lowercased()
-        let scheme: String
-        if lower.hasPrefix("https://") {
-            scheme = "https"
-        } else if lower.hasPrefix("http://") {
-            scheme = "http"
-        } else {
-            return nil
-        }
-        let bytes = Array(url.utf8)
-        var index = 0
-        while index < bytes.count {
-            let c = bytes[index]
-            if c == UInt8(ascii: "%") {
-                guard index + 2 < bytes.count, isHex(bytes[index + 1]), isHex(bytes[index + 2]) else {
-                    return nil
+                let tags = tagsIndex.flatMap { attributes[$0].value }.map {
+                    UnsafeBufferPointer(rebasing: html[$0])
                 }
-                index += 3
+                appendRedirect(
+                    url: UnsafeBufferPointer(rebasing: html[value]), tags: tags, scheme: scheme, to: &output,
+                    links: &links)
+                if attribute.quote == 0 { output.append(UInt8(ascii: "\"")) }
+                copied = value.upperBound
+            case .href, .other:
                 continue
             }
-            guard isURLCharacter(c) else { return nil }
-            index += 1
         }
-        return scheme
-    }
-
-    private static func isHex(_ c: UInt8) -> Bool {
-        (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
-            || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "f"))
-    }
-
-    /// RFC 3986 unreserved and reserved characters.
-    private static func isURLCharacter(_ c: UInt8) -> Bool {
-        if (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z"))
-            || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-            || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
-        {
-            return true
-        }
-        switch c {
-        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ":"),
-            UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "["), UInt8(ascii: "]"),
-            UInt8(ascii: "@"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"),
-            UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","),
-            UInt8(ascii: ";"), UInt8(ascii: "="):
-            return true
-        default:
-            return false
-        }
-    }
-
-    /// `ses:tags="name:value;name2:value2;"`: pairs of `[A-Za-z0-9_-]` names and
-    /// values; malformed pairs are ignored.
-    static func linkTags(_ text: String) -> [LinkTag] {
-        text.split(separator: ";").compactMap { pair in
-            let parts = pair.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { return nil }
-            let name = parts[0].trimmingSpaces
-            let value = parts[1].trimmingSpaces
-            guard !name.isEmpty, isTagText(name), isTagText(value) else { return nil }
-            return LinkTag(name: name, value: value)
-        }
-    }
-
-    private static func isTagText(_ text: String) -> Bool {
-        text.unicodeScalars.count <= 256
-            && text.unicodeScalars.allSatisfy {
-                ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_"
-                    || $0 == "-"
-            }
+        output.append(html, copied..<tag.upperBound)
     }
 
     /// `<scheme>://<domain>/L0/<percent-encoded URL>/1/<message ID>/<signature>=<ordinal>`,
-    /// the shape of SES's observed redirects (ses-facts §9).
-    private static let hex = Array("0123456789ABCDEF".unicodeScalars)
-
-    static func redirect(url: String, scheme: String, ordinal: Int, options: TrackingOptions) -> String {
-        var encoded = ""
-        for byte in url.utf8 {
-            if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
-                || byte == UInt8(ascii: ":")
-            {
-                encoded.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                encoded += "%"
-                encoded.unicodeScalars.append(hex[Int(byte >> 4)])
-                encoded.unicodeScalars.append(hex[Int(byte & 15)])
+    /// the shape of SES's observed redirects (ses-facts §9), appended to `output` and
+    /// recorded in `links`.
+    private func appendRedirect(
+        url: UnsafeBufferPointer<UInt8>, tags: UnsafeBufferPointer<UInt8>?, scheme: StaticString,
+        to output: inout [UInt8], links: inout TrackedLinks
+    ) {
+        let ordinal = links.count + 1
+        let maximum =
+            5 + host.count + 4 + 3 * url.count + 3 + messageID.count + 1 + TrackingSignature.length + 20
+        output.append(maximum: maximum) { cursor in
+            cursor.write(scheme)
+            cursor.write(host)
+            cursor.write("/L0/")
+            cursor.write { TrackedURL.percentEncode(url, to: $0) }
+            cursor.write("/1/")
+            cursor.write(messageID)
+            cursor.write(UInt8(ascii: "/"))
+            let hash = TrackingSignature.hash(messageState: messageState, url: url, ordinal: ordinal)
+            cursor.write {
+                TrackingSignature.write(hash, to: $0)
+                return TrackingSignature.length
             }
+            cursor.write(UInt8(ascii: "="))
+            cursor.writeDecimal(ordinal)
+        } then: { redirect in
+            links.append(url: url, tags: tags, redirect: redirect)
         }
-        let signature = TrackingSignature.make(
-            seed: options.seed, messageID: options.messageID, ordinal: ordinal, url: url)
-        return
-            "\(scheme)://\(options.trackingDomain)/L0/\(encoded)/1/\(options.messageID)/\(signature)=\(ordinal)"
     }
 
     /// `<img alt="" src="<scheme>://<domain>/I0/<message ID>/<signature>=0" style="…">`,
     /// the shape of SES's observed open pixel.
     private func appendPixel(_ options: TrackingOptions, to output: inout [UInt8]) {
-        let signature = TrackingSignature.make(
-            seed: options.seed, messageID: options.messageID, ordinal: 0, url: "")
-        let tag =
-            "<img alt=\"\" src=\"\(options.pixelScheme)://\(options.trackingDomain)/I0/\(options.messageID)/"
-            + "\(signature)=0\" style=\"display: none; width: 1px; height: 1px;\">"
-        output.append(contentsOf: tag.utf8)
-    }
-}
-
-extension Substring {
-    fileprivate var trimmingSpaces: String {
-        String(self.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        let start: StaticString = #"<img alt="" src=""#
+        let end: StaticString = #"=0" style="display: none; width: 1px; height: 1px;">"#
+        let maximum =
+            start.utf8CodeUnitCount + 5 + host.count + 4 + messageID.count + 1 + TrackingSignature.length
+            + end.utf8CodeUnitCount
+        output.append(maximum: maximum) { cursor in
+            cursor.write(start)
+            cursor.write(options.pixelScheme)
+            cursor.write(host)
+            cursor.write("/I0/")
+            cursor.write(messageID)
+            cursor.write(UInt8(ascii: "/"))
+            let hash = TrackingSignature.hash(
+                messageState: messageState, url: UnsafeBufferPointer(start: nil, count: 0), ordinal: 0)
+            cursor.write {
+                TrackingSignature.write(hash, to: $0)
+                return TrackingSignature.length
+            }
+            cursor.write(end)
+        }
     }
 }

@@ -31,36 +31,17 @@ public struct TrackingOptions: Sendable, Equatable {
     /// `r.<region>.awstrack.me`.
     public var trackingDomain: String { customRedirectDomain ?? "r.\(region).awstrack.me" }
 
+    /// Appends `trackingDomain` to `output` without building it.
+    func appendTrackingDomain(to output: inout [UInt8]) {
+        if let customRedirectDomain {
+            output.append(contentsOf: customRedirectDomain.utf8)
+        } else {
+            output.appendASCII("r.")
+            output.append(contentsOf: region.utf8)
+            output.appendASCII(".awstrack.me")
+        }
+    }
+
     /// Opens on a custom domain are HTTP only (AWS-DG configure-custom-open-click-domains).
-    var pixelScheme: String { customRedirectDomain == nil ? "https" : "http" }
-}
-
-/// A link tag from `ses:tags="name:value;…"`, published with Click events.
-public struct LinkTag: Sendable, Equatable {
-    public var name: String
-    public var value: String
-
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-}
-
-/// A link that tracking rewrote: what a Click event reports as `link` and `linkTags`.
-public struct TrackedLink: Sendable, Equatable {
-    /// The original `href`.
-    public var url: String
-    /// The link's tags, in the order written.
-    public var tags: [LinkTag]
-    /// The redirect URL that replaced the `href`.
-    public var redirect: String
-    /// 1-based position among the message's tracked links.
-    public var ordinal: Int
-
-    public init(url: String, tags: [LinkTag], redirect: String, ordinal: Int) {
-        self.url = url
-        self.tags = tags
-        self.redirect = redirect
-        self.ordinal = ordinal
-    }
+    var pixelScheme: StaticString { customRedirectDomain == nil ? "https" : "http" }
 }

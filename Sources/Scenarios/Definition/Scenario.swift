@@ -44,6 +44,8 @@ public struct Scenario: Sendable {
     public var expectations: [ExpectationDefinition]
     /// What the run writes.
     public var output: OutputSettings
+    /// The prices the summary's cost estimate uses.
+    public var pricing = Pricing()
 
     /// The instant the run ends.
     public var end: SimTime { .start + duration }

@@ -17,7 +17,8 @@ struct ScenarioReader {
 
     static let topLevelKeys = [
         "name", "description", "seed", "start", "duration", "account", "templates", "configurationSets",
-        "audiences", "delivery", "dedicatedIps", "reputation", "alarms", "traffic", "actions", "expect",
+        "audiences", "delivery", "dedicatedIps", "reputation", "alarms", "pricing", "traffic", "actions",
+        "expect",
         "output",
     ]
 
@@ -56,9 +57,10 @@ struct ScenarioReader {
         let actions = top.optional("actions")?.list?.compactMap { readAction($0) } ?? []
         let expectations = top.optional("expect")?.list?.compactMap { readExpectation($0) } ?? []
         let output = readOutput(top.optional("output"))
+        let pricing = readPricing(top.optional("pricing"))
 
         account.dedicatedIpPools = dedicatedIPs.pools
-        let scenario = Scenario(
+        var scenario = Scenario(
             file: issues.file, name: name ?? "", description: description, seed: UInt64(seed),
             calendar: calendar,
             duration: duration ?? .hours(1), account: account, accountSendingEnabled: sendingEnabled,
@@ -67,6 +69,7 @@ struct ScenarioReader {
             configurationSets: configurationSets,
             traffic: traffic, actions: actions,
             expectations: expectations, output: output)
+        scenario.pricing = pricing
         checkReferences(scenario, top: top)
         return scenario
     }

@@ -51,6 +51,7 @@ struct SummaryBuilder {
         summary["dedicatedIps"] = dedicatedIPs()
         summary["reputation"] = reputation()
         summary["alarms"] = alarms()
+        summary["cost"] = cost()
         summary["configurationSets"] = .object(
             Dictionary(
                 uniqueKeysWithValues: model.service.account.configurationSets.enumerated().compactMap {

@@ -67,7 +67,7 @@ struct RunModel: SimulationModel {
                 ConfigurationSetDestinations(name: $0.name, eventDestinations: $0.eventDestinations)
             },
             region: scenario.account.region, accountId: scenario.account.accountId,
-            calendar: scenario.calendar)
+            calendar: scenario.calendar, pricing: scenario.pricing.cloudWatch)
         self.publisher = try EventPublisher(configuration: configuration) { recordOutput in
             guard let outputDirectory = output else { return DiscardingRecordSink() }
             let sink = FileRecordSink(
