@@ -40,6 +40,25 @@ let package = Package(
             path: "EventFanOut",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The side-by-side comparison with SimPy, pybars3 and Jinja2: a plain
+        // executable (no Benchmark plugin), run by peers/run.sh.
+        .executableTarget(
+            name: "Peers",
+            dependencies: [
+                .product(name: "SESTemplates", package: "sesim"),
+                .product(name: "SimCore", package: "sesim"),
+            ],
+            path: "peers/Swift"
+        ),
+        .executableTarget(
+            name: "EndToEnd",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Scenarios", package: "sesim"),
+            ],
+            path: "EndToEnd",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -205,6 +205,7 @@ struct DedicatedIPFleet: Sendable {
             ips[index].isWarm = !enabled || initial >= 100
             ips[index].anchorPercentage = ips[index].isWarm ? 100 : initial
             ips[index].capToday = ips[index].isWarm ? nil : settings.plan.cap(atPercentage: initial)
+            ips[index].days[ips[index].days.count - 1].cap = ips[index].capToday
         }
     }
 

@@ -20,7 +20,9 @@ extension SESService {
     public mutating func dedicatedIPs(at now: SimTime) -> [DedicatedIPState] {
         fleet.advance(to: now)
         return fleet.ips.map { ip in
-            let percentage = ip.percentage(at: now, plan: fleet.settings.plan)
+            // An IP still capped today is not yet 100% warm, even once its
+            // percentage has reached 100 in the middle of the day.
+            let percentage = ip.isWarm ? 100 : min(99, ip.percentage(at: now, plan: fleet.settings.plan))
             return DedicatedIPState(
                 ip: ip.address, warmupStatus: ip.isWarm ? .done : .inProgress,
                 warmupPercentage: Int(percentage.rounded(.down)), poolName: fleet.pools[ip.pool],

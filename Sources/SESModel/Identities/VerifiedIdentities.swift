@@ -32,6 +32,20 @@ public struct VerifiedIdentities: Hashable, Sendable {
         }
     }
 
+    /// The verified domain that covers `domain`: itself or its nearest
+    /// verified parent; nil when none is verified.
+    public func verifiedDomain(covering domain: String) -> String? {
+        var remaining = Substring(domain.lowercased())
+        while true {
+            if domains.contains(String(remaining)) { return String(remaining) }
+            guard let dot = remaining.firstIndex(of: ".") else { return nil }
+            remaining = remaining[remaining.index(after: dot)...]
+        }
+    }
+
+    /// Whether any single address is verified (as opposed to domains only).
+    public var hasVerifiedAddresses: Bool { !addresses.isEmpty }
+
     /// Whether `domain` or a parent of it is verified.
     public func isVerified(domain: String) -> Bool {
         var remaining = Substring(domain.lowercased())

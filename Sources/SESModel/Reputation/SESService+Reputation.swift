@@ -27,6 +27,9 @@ extension SESService {
         let record = messages[unit.message]
         let recipient = record.accepted.recipients[Int(unit.recipient)]
         guard !recipient.isMailboxSimulator, !providerRowVerified[Int(unit.statIndex)] else { return }
+        // Mail to verified identities does not count: verified domains are
+        // settled per provider row above, single verified addresses here.
+        if account.identities.hasVerifiedAddresses && account.identities.isVerified(recipient) { return }
         unit.accountRecord = reputation.account.append(at: now)
         if let set = record.accepted.configurationSet {
             unit.setRecord = reputation.sets[set].append(at: now)

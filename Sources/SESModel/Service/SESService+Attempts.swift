@@ -2,6 +2,8 @@ import SESEvents
 import SimCore
 
 extension SESService {
+    /// Keeps listed addresses' trait draws apart from other keyed draws.
+    static let listTraitSalt: UInt64 = 0x6C69_7374_7472_6169
     /// A delivery attempt's answer: delivered, bounced, or deferred (and
     /// retried, or expired into a Transient bounce).
     mutating func attempt(unit slot: Int32, at now: SimTime) {
@@ -34,11 +36,30 @@ extension SESService {
                 globallySuppressed(unit, at: now)
                 return
             }
+        } else if behavior.hardBounce > 0 || behavior.globalSuppression > 0 {
+            // A listed address's traits are drawn from the address itself, so it
+            // behaves the same in every message.
+            var traits = KeyedDrawGenerator(
+                stream: recipientStream, key: StableHash.hash(recipient.address) ^ Self.listTraitSalt, index: 0)
+            let invalid = traits.nextUniform() < behavior.hardBounce
+            let noEmail = traits.nextUniform() < behavior.noEmailShare
+            let globallySuppressed = traits.nextUniform() < behavior.globalSuppression
+            if invalid {
+                units.remove(slot)
+                hardBounce(unit, noEmail: noEmail, at: now)
+                return
+            }
+            if !account.suppressionList.enabled && globallySuppressed {
+                units.remove(slot)
+                self.globallySuppressed(unit, at: now)
+                return
+            }
         }
         // The provider answers the IP's volume: overload defers more, and spam-folders beyond a level.
         var overloadDeferral = 0.0
         let dedicated = Int(messages[message].dedicatedIP)
         if dedicated >= 0 {
+            fleet.advance(to: now)  // today's attempts reset at midnight, even with nothing routed since
             let load = fleet.recordAttempt(
                 ip: dedicated, providerRow: Int(unit.statIndex), reception: behavior.reception)
             overloadDeferral = behavior.reception.extraDeferral(load: load)

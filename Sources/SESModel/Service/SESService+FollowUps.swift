@@ -92,7 +92,11 @@ extension SESService {
                 counters.recordSuppression(.complaint)
             }
         case .simulatorComplaint:
-            publishComplaint(slot, address: address, userAgent: "Amazon SES Mailbox Simulator", at: now)
+            // The simulator's complaints count nowhere, send statistics included,
+            // as its bounces do not.
+            publishComplaint(
+                slot, address: address, userAgent: "Amazon SES Mailbox Simulator", countsInStatistics: false,
+                at: now)
         case .autoReply:
             let bounce = Bounce(
                 bounceType: .transient, bounceSubType: .general,
@@ -136,18 +140,21 @@ extension SESService {
         }
     }
 
-    private mutating func publishComplaint(_ slot: Int32, address: String, userAgent: String, at now: SimTime)
-    {
+    private mutating func publishComplaint(
+        _ slot: Int32, address: String, userAgent: String, countsInStatistics: Bool = true, at now: SimTime
+    ) {
         let complaint = Complaint(
             complainedRecipients: [address], timestamp: now,
             feedbackId: feedbackID(slot, position: 0, salt: 7, at: now), userAgent: userAgent,
             complaintFeedbackType: "abuse", arrivalDate: now)
         publish(.complaint(complaint), message: slot, at: now, deliverySide: true)
-        account.statistics.recordComplaint(at: now)
+        if countsInStatistics { account.statistics.recordComplaint(at: now) }
     }
 
     private func followUpBehavior(_ message: InFlightMessage, position: Int) -> RecipientBehavior {
-        guard let audience = message.origin.audience else { return parameters.defaultBehavior }
+        guard let audience = message.origin.audience else {
+            return listBehavior(domain: message.accepted.recipients[position].domain)
+        }
         let member = (message.origin.firstMember + position) % audiences[audience].size
         return audiences[audience].providers[audiences[audience].providerIndex(of: member)].behavior
     }

@@ -228,7 +228,21 @@ extension SESService {
     func behavior(of unit: DeliveryUnit) -> RecipientBehavior {
         unit.audience >= 0
             ? audiences[Int(unit.audience)].providers[Int(unit.provider)].behavior
-            : parameters.defaultBehavior
+            : listBehavior(domain: messages[unit.message].accepted.recipients[Int(unit.recipient)].domain)
+    }
+
+    /// How a recipient outside any audience behaves: the scenario's
+    /// `delivery.recipients`, except that providers without a feedback loop
+    /// (Gmail) send SES no complaints whatever the scenario says.
+    func listBehavior(domain: String) -> RecipientBehavior {
+        if parameters.defaultBehavior.feedbackLoop
+            && RecipientBehavior.domainsWithoutFeedbackLoop.contains(domain)
+        {
+            var behavior = parameters.defaultBehavior
+            behavior.feedbackLoop = false
+            return behavior
+        }
+        return parameters.defaultBehavior
     }
 
     /// The provider the unit's recipient belongs to: its audience provider's

@@ -65,7 +65,9 @@ extension SESService {
     /// the domain is verified, else the address.
     mutating func sourceArn(_ source: EmailAddress) -> String {
         if let last = lastSourceArn, last.source == source.address { return last.arn }
-        let identity = account.identities.isVerified(domain: source.domain) ? source.domain : source.address
+        // The identity that authorised it: the verified domain covering the
+        // Source's (a parent domain when only the parent is verified), else the address.
+        let identity = account.identities.verifiedDomain(covering: source.domain) ?? source.address
         let arn = "arn:aws:ses:\(account.settings.region):\(account.settings.accountId):identity/\(identity)"
         lastSourceArn = (source.address, arn)
         return arn

@@ -79,6 +79,9 @@ public struct SESService: Sendable {
     var lastLinks: [TrackedLinkInfo] = []
     /// The virus signatures as bytes.
     let virusPatterns: [[UInt8]]
+    /// Each audience's key in the recipient-outcome draws: a hash of its
+    /// name, so that adding an audience does not shift another's draws.
+    let audienceKeys: [UInt64]
 
     /// The service of `account`, with the pipeline set up as `parameters` says.
     public init(
@@ -102,6 +105,7 @@ public struct SESService: Sendable {
         self.recipientStream = streams.keyed("recipient-outcomes")
         self.identifierStream = streams.keyed("identifiers")
         self.seed = streams.seed
+        self.audienceKeys = audiences.map { StableHash.hash("audience:" + $0.name) }
         self.virusPatterns = parameters.virusSignatures.map { Array($0.utf8) }.filter { !$0.isEmpty }
         ipAddresses.addSharedPool(region: account.settings.region)
         self.fleet = DedicatedIPFleet(
@@ -292,7 +296,7 @@ public struct SESService: Sendable {
         if let audience = message.origin.audience {
             let member = UInt64((message.origin.firstMember + position) % audiences[audience].size)
             key = StableHash.combine(
-                StableHash.combine(UInt64(audience) &+ 1, member), UInt64(message.origin.cycle))
+                StableHash.combine(audienceKeys[audience], member), UInt64(message.origin.cycle))
         } else {
             key = StableHash.combine(message.accepted.serial ^ 0xA5A5_0000_0000_0000, UInt64(position))
         }
