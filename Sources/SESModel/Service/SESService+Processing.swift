@@ -54,18 +54,20 @@ extension SESService {
             return
         }
         applyTracking(slot, html: html)
-        route(slot, at: now)
-        // Each recipient: the account's suppression list, then a delivery attempt.
+        // Recipients on the account's suppression list are never sent to, so
+        // they take no share of an IP's warm-up cap.
         var attempting = 0
-        for (position, recipient) in accepted.recipients.enumerated() {
-            if recipient.mailboxSimulatorScenario == nil
-                && account.suppressionList.contains(recipient.address)
-            {
-                suppressed(slot, position: position, at: now)
-                continue
-            }
-            startDelivery(slot, position: position, at: now)
+        for recipient in accepted.recipients where !isOnAccountSuppressionList(recipient) {
             attempting += 1
+        }
+        route(slot, recipients: attempting, at: now)
+        // Each recipient: the account's suppression list, then a delivery attempt.
+        for (position, recipient) in accepted.recipients.enumerated() {
+            if isOnAccountSuppressionList(recipient) {
+                suppressed(slot, position: position, at: now)
+            } else {
+                startDelivery(slot, position: position, at: now)
+            }
         }
         account.statistics.recordDeliveryAttempts(attempting, at: now)
         counters.deliveryAttempts += attempting
@@ -73,16 +75,22 @@ extension SESService {
 
     /// Chooses the IP the message goes out on: its configuration set's pool,
     /// or the default pool, or SES's shared pool.
-    private mutating func route(_ slot: Int32, at now: SimTime) {
+    private mutating func route(_ slot: Int32, recipients: Int, at now: SimTime) {
         let accepted = messages[slot].accepted
         let pool = accepted.configurationSet.flatMap { account.configurationSets[$0].sendingPoolName }
-        if let dedicated = fleet.route(poolName: pool, recipients: accepted.recipients.count, at: now) {
+        if let dedicated = fleet.route(poolName: pool, recipients: recipients, at: now) {
             messages[slot].dedicatedIP = Int32(dedicated)
             messages[slot].outgoingIp = fleet.ips[dedicated].tableIndex
         } else {
             messages[slot].outgoingIp = ipAddresses.sharedPoolAddress(for: accepted.serial)
         }
         messages[slot].mail = nil
+    }
+
+    /// Whether SES drops `recipient` at the account's suppression list
+    /// (mailbox simulator addresses never are).
+    private func isOnAccountSuppressionList(_ recipient: EmailAddress) -> Bool {
+        recipient.mailboxSimulatorScenario == nil && account.suppressionList.contains(recipient.address)
     }
 
     /// Renders `template` with `data` merged over `defaultData` into ``rendered``.

@@ -83,6 +83,14 @@ public struct ScenarioLoader: Sendable {
             case .reader(let problem, _, _, _):
                 return ScenarioIssue(
                     file: file, line: 0, column: 0, path: "", message: "not valid YAML: \(problem)")
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                // Yams rejects the file before it can be read; its mark is the
+                // key's first appearance in the mapping.
+                let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+                return ScenarioIssue(
+                    file: file, line: context.mark.line, column: context.mark.column, path: "",
+                    message: "duplicate key\(duplicates.count > 1 ? "s" : "") \(keys): "
+                        + "a key may appear only once in a mapping")
             default:
                 break
             }

@@ -44,16 +44,10 @@ extension ScenarioReader {
                 ? .updateConfigurationSetSendingEnabled(configurationSet: set, enabled: enabled)
                 : .updateConfigurationSetReputationMetricsEnabled(configurationSet: set, enabled: enabled)
         case "CreateTemplate", "UpdateTemplate":
-            guard let templateValue = mapping.required("template"),
-                let fields = templateValue.mapping(allowedKeys: Self.templateKeys)
-            else { return nil }
-            let template: EmailTemplate?
-            if let file = fields.optional("file") {
-                template = file.string.flatMap { readTemplateFile($0, at: file) }
-            } else {
-                template = readInlineTemplate(fields)
+            guard let templateValue = mapping.required("template") else { return nil }
+            call = readTemplate(templateValue).map {
+                callName == "CreateTemplate" ? .createTemplate($0) : .updateTemplate($0)
             }
-            call = template.map { callName == "CreateTemplate" ? .createTemplate($0) : .updateTemplate($0) }
         case "DeleteTemplate":
             call = mapping.required("name")?.nonEmptyString.map { .deleteTemplate($0) }
         case "PutDedicatedIpWarmupAttributes":
@@ -96,6 +90,11 @@ extension ScenarioReader {
                 check: .completesWithin(campaign: name, limit: limit),
                 label: label ?? "campaign \(name) completes within \(limit)", path: value.path, over: over)
         }
+        if mapping.has("completesWithin") {
+            mapping.present("completesWithin")?.report(
+                "'completesWithin' does not apply to a metric expectation; "
+                    + "it goes with 'campaign', as in { campaign: NAME, completesWithin: 6h }")
+        }
         guard let metricValue = mapping.required("metric", what: "a summary path such as events.delivery"),
             let metricText = metricValue.nonEmptyString
         else { return nil }
@@ -112,10 +111,7 @@ extension ScenarioReader {
         }
         let comparison: Comparison?
         if keyword == "equals" {
-            if case .scalar(let scalar) = operand.node,
-                operand.node.scalarKind == .int || operand.node.scalarKind == .float,
-                let number = Double(scalar.string)
-            {
+            if let number = operand.number {
                 comparison = .equals(.number(number))
             } else if let bool = (operand.node.scalarKind == .bool ? operand.bool : nil) {
                 comparison = .equals(.text(bool ? "true" : "false"))
@@ -172,54 +168,57 @@ extension ScenarioReader {
     // MARK: - References
 
     /// Names used by one part of the scenario must be defined by another.
+    ///
+    /// The file's values are looked at a second time here, silently (their
+    /// own problems were reported when they were read).
     func checkReferences(_ scenario: Scenario, top: YAMLMapping) {
+        // A template with problems of its own is still defined: a client
+        // naming it is not reported too.
         let templateNames = Set(scenario.templates.map(\.name))
+            .union(Self.definedNames(top.present("templates")))
             .union(
                 scenario.actions.compactMap { action in
                     if case .createTemplate(let template) = action.call { return template.name }
                     return nil
                 })
         let setNames = scenario.configurationSets.map(\.name)
-        let clientItems = top.optional("traffic")?.list ?? []
+        let endsAfter = "after the run ends (\(scenario.duration) after the start)"
         var clientNames: Set<String> = []
-        for item in clientItems {
-            guard case .mapping(let mapping) = item.node else { continue }
-            func value(_ key: String) -> YAMLValue? {
-                mapping.first { $0.key.scalar?.string == key }.map {
-                    YAMLValue(node: $0.value, path: YAMLValue.join(item.path, key), issues: issues)
-                }
-            }
-            if let name = value("name"), let text = name.node.scalar?.string,
+        for item in top.present("traffic")?.items ?? [] {
+            if let name = item.child("name"), let text = name.node.scalar?.string,
                 !clientNames.insert(text).inserted
             {
                 name.report("a traffic client named '\(text)' is already defined")
             }
-            if let template = value("template"), let name = template.node.scalar?.string,
+            if let template = item.child("template"), let name = template.node.scalar?.string,
                 !templateNames.contains(name)
             {
                 template.report(Self.undefined("template", name, among: templateNames.sorted()))
             }
-            if let set = value("configurationSet"), let name = set.node.scalar?.string,
+            if let set = item.child("configurationSet"), let name = set.node.scalar?.string,
+                !setNames.contains(name)
+            {
+                set.report(Self.undefined("configuration set", name, among: setNames))
+            }
+            if let start = item.child("schedule")?.child("start"), let text = start.node.scalar?.string,
+                let time = try? calendar.instant(parsing: text), time > scenario.end
+            {
+                start.report("the schedule starts \(endsAfter)")
+            }
+        }
+        let actionItems = top.present("actions")?.items ?? []
+        for item in actionItems {
+            if let set = item.child("configurationSet"), let name = set.node.scalar?.string,
                 !setNames.contains(name)
             {
                 set.report(Self.undefined("configuration set", name, among: setNames))
             }
         }
-        for (index, item) in (top.optional("actions")?.list ?? []).enumerated() {
-            guard case .mapping(let mapping) = item.node, index < scenario.actions.count || true else {
-                continue
-            }
-            if let entry = mapping.first(where: { $0.key.scalar?.string == "configurationSet" }),
-                let name = entry.value.scalar?.string, !setNames.contains(name)
-            {
-                YAMLValue(
-                    node: entry.value, path: YAMLValue.join(item.path, "configurationSet"), issues: issues
-                )
-                .report(Self.undefined("configuration set", name, among: setNames))
-            }
-        }
         let addresses = scenario.dedicatedIPs.ips.map(\.address)
-        for (index, action) in scenario.actions.enumerated() {
+        for action in scenario.actions {
+            // Actions that could not be read are not in the scenario: find the
+            // item by its path, not by its position.
+            let item = actionItems.first { $0.path == action.path }
             let ip: String?
             switch action.call {
             case .putDedicatedIpWarmupAttributes(let address, _), .markDedicatedIpWarmupComplete(let address),
@@ -228,32 +227,61 @@ extension ScenarioReader {
             default: ip = nil
             }
             if let ip, !addresses.contains(ip) {
-                top.optional("actions")?.list?[index].report(
-                    Self.undefined("dedicated IP", ip, among: addresses))
+                item?.report(Self.undefined("dedicated IP", ip, among: addresses))
+            }
+            if action.at > scenario.end {
+                item?.report("the action is \(endsAfter)")
             }
         }
         let poolNames = scenario.dedicatedIPs.pools + AccountSettings.builtInPools
-        for (index, set) in scenario.configurationSets.enumerated() {
-            if let pool = set.sendingPoolName, !poolNames.contains(pool) {
-                top.optional("configurationSets")?.list?[index].report(
-                    Self.undefined("dedicated IP pool", pool, among: poolNames)
-                        + " (a set's sendingPool must name a pool)")
-            }
+        let setItems = top.present("configurationSets")?.items ?? []
+        for set in scenario.configurationSets {
+            guard let pool = set.sendingPoolName, !poolNames.contains(pool) else { continue }
+            let item = setItems.first { $0.child("name")?.node.scalar?.string == set.name }
+            item?.report(
+                Self.undefined("dedicated IP pool", pool, among: poolNames)
+                    + " (a set's sendingPool must name a pool)")
         }
-        for (index, expectation) in scenario.expectations.enumerated() {
+        let expectationItems = top.present("expect")?.items ?? []
+        for expectation in scenario.expectations {
+            let item = expectationItems.first { $0.path == expectation.path }
             if case .completesWithin(let campaign, _) = expectation.check, !clientNames.contains(campaign) {
-                let item = top.optional("expect")?.list?[index]
                 item?.report(
                     Self.undefined("traffic client (campaign)", campaign, among: clientNames.sorted()))
             }
             if case .metric(_, _, let at?) = expectation.check, at > scenario.end {
-                top.optional("expect")?.list?[index].report(
-                    "the instant is after the run ends (\(scenario.duration) after the start)")
+                item?.report("the instant is \(endsAfter)")
             }
         }
-        for (index, action) in scenario.actions.enumerated() where action.at > scenario.end {
-            top.optional("actions")?.list?[index].report(
-                "the action is after the run ends (\(scenario.duration) after the start)")
+        if issues.isEmpty { checkEventPublishing(scenario, top: top) }
+    }
+
+    /// What the run checks before it publishes any event (the account's
+    /// Region and ID, the configuration sets and their destinations): the
+    /// reading above checks each rule where its value is, so this finds
+    /// nothing unless the two disagree, and then `validate` still fails, as
+    /// `run` would.
+    func checkEventPublishing(_ scenario: Scenario, top: YAMLMapping) {
+        let configuration = EventPublisherConfiguration(
+            configurationSets: scenario.configurationSets.map {
+                ConfigurationSetDestinations(name: $0.name, eventDestinations: $0.eventDestinations)
+            },
+            region: scenario.account.region, accountId: scenario.account.accountId,
+            calendar: scenario.calendar)
+        do throws(EventPublishingValidationError) {
+            try configuration.validate()
+        } catch {
+            var problem: String?
+            let segments = MetricPath(parsing: error.path, problem: &problem)?.segments ?? []
+            // The publisher's paths are the scenario's, but for the account's
+            // Region and ID, which the scenario keeps under `account`.
+            let place: YAMLValue
+            if case .key(let key)? = segments.first, ["region", "accountId"].contains(key) {
+                place = top.owner.child("account")?.child(key) ?? top.owner
+            } else {
+                place = top.owner.deepest(along: segments[...])
+            }
+            place.report(error.explanation)
         }
     }
 

@@ -5,6 +5,17 @@ extension ScenarioReader {
     static let dedicatedIPKeys = ["autoWarmup", "firstTimeLessee", "warmupPlan", "pools", "ips"]
     static let ipKeys = ["address", "pool", "leased", "warmupPercentage"]
 
+    /// Whether `text` is an IPv4 address in dotted-decimal form: four
+    /// numbers from 0 to 255 of ASCII digits, with no sign and no leading zero.
+    static func isIPv4Address(_ text: String) -> Bool {
+        let octets = text.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4
+            && octets.allSatisfy { octet in
+                (1...3).contains(octet.count) && octet.allSatisfy { $0.isASCII && $0.isWholeNumber }
+                    && (octet == "0" || !octet.hasPrefix("0")) && Int(octet).map { $0 <= 255 } ?? false
+            }
+    }
+
     func readDedicatedIPs(_ value: YAMLValue?) -> DedicatedIPSettings {
         var settings = DedicatedIPSettings()
         guard let mapping = value?.mapping(allowedKeys: Self.dedicatedIPKeys) else { return settings }
@@ -39,8 +50,7 @@ extension ScenarioReader {
             guard let ip = item.mapping(allowedKeys: Self.ipKeys), let addressValue = ip.required("address"),
                 let address = addressValue.nonEmptyString
             else { continue }
-            let octets = address.split(separator: ".", omittingEmptySubsequences: false)
-            if octets.count != 4 || !octets.allSatisfy({ Int($0).map { (0...255).contains($0) } ?? false }) {
+            if !Self.isIPv4Address(address) {
                 addressValue.report("'\(address)' is not an IPv4 address")
                 continue
             }

@@ -127,7 +127,11 @@ extension ScenarioReader {
                 )
             }
             patterns[pattern] = name
-            let audienceDefaults = mapping
+            // The audience's behaviour keys are read once here, so that their
+            // problems are reported once, providers or not; each provider then
+            // reads them again, silently, over its own domain's defaults.
+            _ = readBehavior(mapping, over: RecipientBehavior())
+            let audienceDefaults = mapping.silenced()
             var providers: [ProviderShare] = []
             if let list = mapping.required("providers", what: "the mailbox providers and their shares")?.list
             {

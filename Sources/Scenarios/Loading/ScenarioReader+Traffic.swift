@@ -118,17 +118,18 @@ extension ScenarioReader {
         }
     }
 
+    static let generatorKeys = ["fixed", "oneOf", "sequence", "missing"]
+
     func readGenerator(_ value: YAMLValue) -> TemplateDataGenerator? {
         guard case .mapping = value.node else {
             // A plain value is a fixed value.
             return .fixed(JSONText.encode(value.node))
         }
-        guard
-            let mapping = value.mapping(allowedKeys: ["fixed", "oneOf", "sequence", "missing", "otherwise"])
-        else {
-            return nil
+        guard let mapping = value.mapping(allowedKeys: Self.generatorKeys) else { return nil }
+        // `fixed: null` is the JSON value null; the other kinds, null, are absent.
+        let kinds = ["fixed", "oneOf", "sequence"].filter {
+            $0 == "fixed" ? mapping.has($0) : mapping.optional($0) != nil
         }
-        let kinds = ["fixed", "oneOf", "sequence"].filter { mapping.has($0) }
         guard kinds.count == 1 else {
             value.report("a template data generator is exactly one of fixed, oneOf, sequence")
             return nil
@@ -136,7 +137,7 @@ extension ScenarioReader {
         var generator: TemplateDataGenerator?
         switch kinds[0] {
         case "fixed":
-            generator = mapping.optional("fixed").map { .fixed(JSONText.encode($0.node)) }
+            generator = mapping.present("fixed").map { .fixed(JSONText.encode($0.node)) }
         case "oneOf":
             if let items = mapping.optional("oneOf")?.list {
                 if items.isEmpty {
@@ -168,8 +169,27 @@ extension ScenarioReader {
         if let audience = mapping.optional("audience") {
             if mapping.has("list") { value.report("recipients come from a list or an audience, not both") }
             guard let name = audience.nonEmptyString else { return nil }
-            let from = mapping.optional("from")?.int(in: 0...1_000_000_000, what: "a member index") ?? 0
-            let count = mapping.optional("count")?.int(in: 1...1_000_000_000, what: "a number of recipients")
+            let fromValue = mapping.optional("from")
+            let countValue = mapping.optional("count")
+            let from = fromValue?.int(in: 0...1_000_000_000, what: "a member index") ?? 0
+            let count = countValue?.int(in: 1...1_000_000_000, what: "a number of recipients")
+            if let size = audienceSizes[name] {
+                // A slice never wraps around: it is members from to from + count − 1.
+                let audienceSize = "audience '\(name)' (\(size) members, numbered 0 to \(size - 1))"
+                if from >= size {
+                    fromValue?.report("member \(from) is past the end of \(audienceSize)")
+                    return nil
+                }
+                if let count, count > size - from {
+                    countValue?.report(
+                        "\(count) members from member \(from) go past the end of \(audienceSize); "
+                            + "at most \(size - from) fit")
+                    return nil
+                }
+            } else if !audienceNames.contains(name) {
+                audience.report(Self.undefined("audience", name, among: audienceNames))
+                return nil
+            }
             return .audience(name: name, from: from, count: count)
         }
         if mapping.has("from") || mapping.has("count") {

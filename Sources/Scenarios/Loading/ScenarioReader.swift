@@ -14,6 +14,11 @@ struct ScenarioReader {
     let directory: String
     /// Set once `start` is read; instants are read against it.
     var calendar = SimCalendar(startUnixMicroseconds: 0)
+    /// Set once `audiences` is read: the sizes of the audiences read without
+    /// problems, and the names of all audiences the file defines (so that a
+    /// client naming an audience with problems of its own is not reported too).
+    var audienceSizes: [String: Int] = [:]
+    var audienceNames: [String] = []
 
     static let topLevelKeys = [
         "name", "description", "seed", "start", "duration", "account", "templates", "configurationSets",
@@ -49,6 +54,9 @@ struct ScenarioReader {
         let templates = readTemplates(top.optional("templates"))
         let configurationSets = readConfigurationSets(top.optional("configurationSets"))
         let audiences = readAudiences(top.optional("audiences"))
+        audienceSizes = Dictionary(
+            audiences.map { ($0.name, $0.size) }, uniquingKeysWith: { first, _ in first })
+        audienceNames = Self.definedNames(top.optional("audiences"))
         let delivery = readDelivery(top.optional("delivery"))
         let dedicatedIPs = readDedicatedIPs(top.optional("dedicatedIps"))
         let reputation = readReputation(top.optional("reputation"))
@@ -74,6 +82,20 @@ struct ScenarioReader {
         return scenario
     }
 
+    /// The `name`s of a list of mappings, read without reporting anything.
+    static func definedNames(_ list: YAMLValue?) -> [String] {
+        guard case .sequence(let items)? = list?.node else { return [] }
+        var names: [String] = []
+        for item in items {
+            guard case .mapping(let mapping) = item,
+                let name = mapping.first(where: { $0.key.scalar?.string == "name" })?.value.scalar?.string,
+                !names.contains(name)
+            else { continue }
+            names.append(name)
+        }
+        return names
+    }
+
     // MARK: - Account
 
     static let accountKeys = [
@@ -89,7 +111,9 @@ struct ScenarioReader {
         }
         if let region = mapping.optional("region") {
             if let text = region.nonEmptyString {
-                if text.wholeMatch(of: /[a-z]{2}(-gov)?-[a-z]+-[0-9]/) == nil {
+                if text.wholeMatch(of: /[a-z]{2}(-gov)?-[a-z]+-[0-9]/) == nil
+                    || (try? EventPublishingValidation.validateRegion(text, path: region.path)) == nil
+                {
                     region.report("'\(text)' is not an AWS Region name; expected a name such as us-east-1")
                 } else {
                     settings.region = text
@@ -98,9 +122,10 @@ struct ScenarioReader {
         }
         if let accountId = mapping.optional("accountId") {
             if let text = accountId.string {
-                if text.count == 12 && text.allSatisfy(\.isNumber) {
+                do throws(EventPublishingValidationError) {
+                    try EventPublishingValidation.validateAccountID(text, path: accountId.path)
                     settings.accountId = text
-                } else {
+                } catch {
                     accountId.report("expected a 12-digit AWS account ID, such as 123456789012")
                 }
             }
@@ -190,19 +215,7 @@ struct ScenarioReader {
         var templates: [EmailTemplate] = []
         var names: Set<String> = []
         for item in items {
-            guard let mapping = item.mapping(allowedKeys: Self.templateKeys) else { continue }
-            var template: EmailTemplate?
-            if let file = mapping.optional("file") {
-                if mapping.has("subject") || mapping.has("text") || mapping.has("html") || mapping.has("name")
-                {
-                    item.report(
-                        "a template is given either by 'file' or by name, subject, text and html, not both")
-                }
-                template = file.string.flatMap { readTemplateFile($0, at: file) }
-            } else {
-                template = readInlineTemplate(mapping)
-            }
-            guard let template else { continue }
+            guard let template = readTemplate(item) else { continue }
             if !names.insert(template.name).inserted {
                 item.report("a template named '\(template.name)' is already defined")
                 continue
@@ -212,18 +225,32 @@ struct ScenarioReader {
         return templates
     }
 
+    /// A template given inline or by `file` (in `templates` and in the
+    /// CreateTemplate and UpdateTemplate actions).
+    func readTemplate(_ item: YAMLValue) -> EmailTemplate? {
+        guard let mapping = item.mapping(allowedKeys: Self.templateKeys) else { return nil }
+        guard let file = mapping.optional("file") else { return readInlineTemplate(mapping) }
+        if mapping.has("subject") || mapping.has("text") || mapping.has("html") || mapping.has("name") {
+            item.report("a template is given either by 'file' or by name, subject, text and html, not both")
+        }
+        return file.string.flatMap { readTemplateFile($0, at: file) }
+    }
+
     func readInlineTemplate(_ mapping: YAMLMapping) -> EmailTemplate? {
-        guard let name = mapping.required("name")?.nonEmptyString else { return nil }
-        let template = EmailTemplate(
-            name: name, subjectPart: mapping.optional("subject")?.string,
-            textPart: mapping.optional("text")?.string,
-            htmlPart: mapping.optional("html")?.string)
-        if template.textPart == nil && template.htmlPart == nil {
+        let name = mapping.required("name")?.nonEmptyString
+        let subject = mapping.required("subject", what: "the SubjectPart")?.string
+        let text = mapping.optional("text")?.string
+        let html = mapping.optional("html")?.string
+        if text == nil && html == nil {
             mapping.owner.report("a template needs a text or an html part (or both)")
         }
-        return checkCompiles(
+        guard let name else { return nil }
+        // Without a subject the other parts are still compiled, for their syntax errors.
+        let template = EmailTemplate(name: name, subjectPart: subject ?? "", textPart: text, htmlPart: html)
+        let compiled = checkCompiles(
             template, at: mapping.owner,
             parts: ["SubjectPart": "subject", "TextPart": "text", "HtmlPart": "html"], mapping: mapping)
+        return subject == nil ? nil : compiled
     }
 
     /// Compiles `template` as CreateTemplate would, reporting a template
@@ -280,13 +307,21 @@ struct ScenarioReader {
             root = inner
         }
         guard
-            let mapping = root.mapping(allowedKeys: ["TemplateName", "SubjectPart", "TextPart", "HtmlPart"]),
-            let name = mapping.required("TemplateName")?.nonEmptyString
+            let mapping = root.mapping(allowedKeys: ["TemplateName", "SubjectPart", "TextPart", "HtmlPart"])
         else { return nil }
+        // The same rules as an inline template's.
+        let name = mapping.required("TemplateName")?.nonEmptyString
+        let subject = mapping.required("SubjectPart")?.string
+        let textPart = mapping.optional("TextPart")?.string
+        let htmlPart = mapping.optional("HtmlPart")?.string
+        if textPart == nil && htmlPart == nil {
+            mapping.owner.report("a template needs a TextPart or an HtmlPart (or both)")
+        }
+        guard let name else { return nil }
         let template = EmailTemplate(
-            name: name, subjectPart: mapping.optional("SubjectPart")?.string,
-            textPart: mapping.optional("TextPart")?.string, htmlPart: mapping.optional("HtmlPart")?.string)
-        return checkCompiles(template, at: value, parts: [:], mapping: nil)
+            name: name, subjectPart: subject ?? "", textPart: textPart, htmlPart: htmlPart)
+        let compiled = checkCompiles(template, at: value, parts: [:], mapping: nil)
+        return subject == nil ? nil : compiled
     }
 
     // MARK: - Configuration sets
@@ -393,15 +428,42 @@ struct ScenarioReader {
                 }
                 for item in list {
                     guard let dimension = item.mapping(allowedKeys: ["name", "source", "default"]),
-                        let dimensionName = dimension.required("name")?.nonEmptyString,
+                        let nameValue = dimension.required("name"),
+                        let dimensionName = nameValue.nonEmptyString,
                         let source = dimension.required("source")?.choice(
                             DimensionValueSource.allCases.map { ($0.rawValue, $0) },
                             what: "dimension value source"),
-                        let defaultValue = dimension.required("default")?.nonEmptyString
+                        let defaultValue = dimension.required("default"),
+                        let defaultText = defaultValue.nonEmptyString
                     else { continue }
-                    dimensions.append(
-                        DimensionConfiguration(
-                            name: dimensionName, valueSource: source, defaultValue: defaultValue))
+                    let configuration = DimensionConfiguration(
+                        name: dimensionName, valueSource: source, defaultValue: defaultText)
+                    // SES's rules, as the run checks them (SESEvents).
+                    do throws(EventPublishingValidationError) {
+                        try EventPublishingValidation.validateDimension(configuration, path: "")
+                    } catch {
+                        (error.path == ".defaultValue" ? defaultValue : nameValue).report(error.explanation)
+                        if error.path == ".name" {
+                            // The rules stop at the name: the default is checked
+                            // too, under a name that passes, so both are reported.
+                            let defaultOnly = DimensionConfiguration(
+                                name: "name", valueSource: source, defaultValue: defaultText)
+                            do throws(EventPublishingValidationError) {
+                                try EventPublishingValidation.validateDimension(defaultOnly, path: "")
+                            } catch {
+                                defaultValue.report(error.explanation)
+                            }
+                        }
+                        continue
+                    }
+                    if dimensions.contains(where: { $0.name == dimensionName }) {
+                        nameValue.report(
+                            EventPublishingValidationError(
+                                path: "", problem: .duplicateDimensionName(dimensionName)
+                            ).explanation)
+                        continue
+                    }
+                    dimensions.append(configuration)
                 }
             }
             if types.contains(.deliveryDelay) || types.contains(.subscription) {
@@ -412,21 +474,40 @@ struct ScenarioReader {
             kind = .cloudWatch(dimensions: dimensions)
         case "firehose":
             guard let firehose = mapping.required("firehose")?.mapping(allowedKeys: ["deliveryStream"]),
-                let stream = firehose.required("deliveryStream")?.nonEmptyString
+                let target = firehose.required("deliveryStream"),
+                let stream = Self.checkTarget(target, EventPublishingValidation.validateDeliveryStream)
             else { return nil }
             kind = .firehose(deliveryStream: stream)
         case "sns":
             guard let sns = mapping.required("sns")?.mapping(allowedKeys: ["topicArn"]),
-                let topic = sns.required("topicArn")?.nonEmptyString
+                let target = sns.required("topicArn"),
+                let topic = Self.checkTarget(target, EventPublishingValidation.validateTopicArn)
             else { return nil }
             kind = .sns(topicArn: topic)
         default:
             guard let bridge = mapping.required("eventBridge")?.mapping(allowedKeys: ["eventBus"]),
-                let bus = bridge.required("eventBus")?.nonEmptyString
+                let target = bridge.required("eventBus"),
+                let bus = Self.checkTarget(target, EventPublishingValidation.validateEventBus)
             else { return nil }
             kind = .eventBridge(eventBus: bus)
         }
         return EventDestination(name: name, enabled: enabled, matchingTypes: types, kind: kind)
+    }
+
+    /// The text of an event destination's target, checked by `rule` (one of
+    /// SESEvents' rules, the ones the run applies).
+    static func checkTarget(
+        _ value: YAMLValue,
+        _ rule: (String, String) throws(EventPublishingValidationError) -> Void
+    ) -> String? {
+        guard let text = value.nonEmptyString else { return nil }
+        do throws(EventPublishingValidationError) {
+            try rule(text, value.path)
+            return text
+        } catch {
+            value.report(error.explanation)
+            return nil
+        }
     }
 
     // MARK: - Output

@@ -74,11 +74,18 @@ struct YAMLValue {
         return nil
     }
 
+    /// The value as a number when YAML resolved it to an int or a float
+    /// (`150_000` is 150000), without reporting anything otherwise.
+    var number: Double? {
+        guard case .scalar(let scalar) = node, node.scalarKind == .int || node.scalarKind == .float else {
+            return nil
+        }
+        return Double(scalar.string.replacingOccurrences(of: "_", with: ""))
+    }
+
     /// A number within `range`.
     func double(in range: ClosedRange<Double>, what: String = "a number") -> Double? {
-        guard case .scalar(let scalar) = node, node.scalarKind == .int || node.scalarKind == .float,
-            let value = Double(scalar.string.replacingOccurrences(of: "_", with: ""))
-        else {
+        guard let value = number else {
             report("expected \(what), found \(kindDescription)")
             return nil
         }
@@ -108,7 +115,13 @@ struct YAMLValue {
     }
 
     /// A probability in [0, 1].
-    var probability: Double? { double(in: 0...1, what: "a probability between 0 and 1") }
+    var probability: Double? {
+        guard number != nil else {
+            report("expected a probability between 0 and 1, found \(kindDescription)")
+            return nil
+        }
+        return double(in: 0...1, what: "a probability")
+    }
 
     /// A duration (`90s`, `15m`, `1d12h`), optionally within `range`.
     func duration(in range: ClosedRange<SimDuration>? = nil) -> SimDuration? {
@@ -168,6 +181,37 @@ struct YAMLValue {
         }
         return sequence.enumerated().map { index, item in
             YAMLValue(node: item, path: "\(path)[\(index)]", issues: issues)
+        }
+    }
+
+    /// The items of a list, or none when the value is not a list, without
+    /// reporting anything (for a second look at a value already read).
+    var items: [YAMLValue] {
+        guard case .sequence(let sequence) = node else { return [] }
+        return sequence.enumerated().map { index, item in
+            YAMLValue(node: item, path: "\(path)[\(index)]", issues: issues)
+        }
+    }
+
+    /// The value of `key` when this is a mapping that has it, without
+    /// reporting anything (for a second look at a value already read).
+    func child(_ key: String) -> YAMLValue? {
+        guard case .mapping(let mapping) = node,
+            let entry = mapping.first(where: { $0.key.scalar?.string == key })
+        else { return nil }
+        return YAMLValue(node: entry.value, path: Self.join(path, key), issues: issues)
+    }
+
+    /// The value at `path` below this one (keys and list positions), or the
+    /// deepest value on the way that exists.
+    func deepest(along segments: ArraySlice<MetricPath.Segment>) -> YAMLValue {
+        guard let segment = segments.first else { return self }
+        switch segment {
+        case .key(let key):
+            return child(key)?.deepest(along: segments.dropFirst()) ?? self
+        case .index(let index):
+            let list = items
+            return list.indices.contains(index) ? list[index].deepest(along: segments.dropFirst()) : self
         }
     }
 
@@ -242,6 +286,21 @@ struct YAMLMapping {
         if let value = optional(key) { return value }
         owner.report("missing required key '\(key)'\(what.map { " (\($0))" } ?? "")")
         return nil
+    }
+
+    /// The value of `key` even when it is null (nil only when it is absent),
+    /// for keys where null is a value of its own.
+    func present(_ key: String) -> YAMLValue? {
+        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
+        return YAMLValue(node: entry.value, path: YAMLValue.join(owner.path, key), issues: owner.issues)
+    }
+
+    /// The same mapping, reporting its problems nowhere: for reading values
+    /// a second time once their problems have been reported.
+    func silenced() -> YAMLMapping {
+        let quiet = YAMLValue(
+            node: owner.node, path: owner.path, issues: IssueCollector(file: owner.issues.file))
+        return YAMLMapping(owner: quiet, entries: entries)
     }
 
     /// Whether `key` is present (even as null).

@@ -81,7 +81,12 @@ struct ClientRuntime: Sendable {
     var arrivals: ArrivalSchedule?
     var random: Xoshiro256StarStar
 
-    init(definition: TrafficClientDefinition, index: Int, streams: RandomStreams, audiences: [Audience]) {
+    /// - Throws: ``ScenarioRunError`` when the client names an audience that
+    ///   does not exist or a slice outside it (the loader refuses both; a
+    ///   scenario built in code may not have been through it).
+    init(definition: TrafficClientDefinition, index: Int, streams: RandomStreams, audiences: [Audience])
+        throws(ScenarioRunError)
+    {
         self.definition = definition
         self.index = index
         switch definition.recipients {
@@ -89,13 +94,20 @@ struct ClientRuntime: Sendable {
             self.addresses = addresses
             self.audience = nil
         case .audience(let name, let from, let count):
-            // The loader checked that the audience exists and the slice fits.
-            let audienceIndex = audiences.firstIndex { $0.name == name }!
+            guard let audienceIndex = audiences.firstIndex(where: { $0.name == name }) else {
+                throw ScenarioRunError(
+                    message: "traffic client \(definition.name): no audience named '\(name)' is defined")
+            }
             let size = audiences[audienceIndex].size
+            let sliceCount = count ?? (size - from)
+            guard from >= 0, from < size, sliceCount >= 1, sliceCount <= size - from else {
+                throw ScenarioRunError(
+                    message: "traffic client \(definition.name): the slice from member \(from)"
+                        + "\(count.map { " of \($0) members" } ?? "") does not fit audience '\(name)', "
+                        + "which has \(size) members")
+            }
             self.addresses = []
-            self.audience = (
-                audienceIndex, audiences[audienceIndex], from, min(count ?? (size - from), size - from)
-            )
+            self.audience = (audienceIndex, audiences[audienceIndex], from, sliceCount)
         }
         self.random = streams.generator("client:\(definition.name)")
         switch definition.schedule {

@@ -87,9 +87,13 @@ struct RunModel: SimulationModel {
         }
         self.fileSinks = sinks
         let streams = self.streams
-        self.clients = scenario.traffic.enumerated().map { index, definition in
-            ClientRuntime(definition: definition, index: index, streams: streams, audiences: audiences)
+        var clients: [ClientRuntime] = []
+        for (index, definition) in scenario.traffic.enumerated() {
+            clients.append(
+                try ClientRuntime(
+                    definition: definition, index: index, streams: streams, audiences: audiences))
         }
+        self.clients = clients
         self.timeline = TimelineRecorder(
             interval: scenario.output.interval, clientCount: scenario.traffic.count)
         self.snapshots = Array(repeating: nil, count: scenario.expectations.count)

@@ -88,7 +88,7 @@ private final class PoolState<Output: Sendable>: Sendable {
     }
 
     private let counts = Mutex(Counts())
-    /// Signalled once per finished item.
+    /// Signalled once per finished item, and once when the pool stops.
     let signal = DispatchSemaphore(value: 0)
 
     /// The next item to run, or nil when there is none or the pool stopped.
@@ -118,7 +118,11 @@ private final class PoolState<Output: Sendable>: Sendable {
         }
     }
 
+    /// Stops the pool and wakes the collector: when every item started so
+    /// far was already delivered, no worker will signal again, and the
+    /// collector, which saw the pool running, would otherwise wait forever.
     func stop() {
         counts.withLock { $0.stopped = true }
+        signal.signal()
     }
 }

@@ -169,4 +169,14 @@ struct OutgoingIPTagTests {
         #expect(H.state(&simulation, "192.0.2.10", at: .start + .hours(2))?.sentToday == 0)
         #expect(simulation.model.service.sharedPoolVolume.total == 0)
     }
+
+    @Test func recipientsOnTheSuppressionListUseNoneOfTheCap() throws {
+        var simulation = H.simulation(dedicatedIPs: DedicatedIPSettings(ips: [H.ip("192.0.2.10")]))
+        _ = simulation.model.service.account.suppressionList.add("listed@example.net", reason: .bounce)
+        try Pipeline.send(
+            &simulation, to: ["listed@example.net", "a@example.net", "b@example.net"], at: .start + .hours(1))
+        simulation.run(until: .start + .hours(2))
+        #expect(H.state(&simulation, "192.0.2.10", at: .start + .hours(2))?.sentToday == 2)
+        #expect(simulation.model.events(to: "a@example.net").map(\.type) == [.send, .delivery])
+    }
 }
