@@ -184,6 +184,7 @@ struct RunModel: SimulationModel {
             accountBounceRate: account.bounceRate, accountComplaintRate: account.complaintRate,
             accountVolume: account.volume, status: service.account.enforcementStatus.rawValue,
             setBounceRates: sets.map(\.bounceRate), setComplaintRates: sets.map(\.complaintRate),
+            setVolumes: sets.map(\.volume),
             alarmStates: service.alarmStates.map(\.state.rawValue))
     }
 
