@@ -40,7 +40,8 @@ extension SESService {
             // A listed address's traits are drawn from the address itself, so it
             // behaves the same in every message.
             var traits = KeyedDrawGenerator(
-                stream: recipientStream, key: StableHash.hash(recipient.address) ^ Self.listTraitSalt, index: 0)
+                stream: recipientStream, key: StableHash.hash(recipient.address) ^ Self.listTraitSalt,
+                index: 0)
             let invalid = traits.nextUniform() < behavior.hardBounce
             let noEmail = traits.nextUniform() < behavior.noEmailShare
             let globallySuppressed = traits.nextUniform() < behavior.globalSuppression

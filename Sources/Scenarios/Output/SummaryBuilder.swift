@@ -8,11 +8,6 @@ struct SummaryBuilder {
     let model: RunModel
     let now: SimTime
 
-    init(model: RunModel, now: SimTime) {
-        self.model = model
-        self.now = now
-    }
-
     func build() -> JSONValue {
         let calendar = model.scenario.calendar
         var account = model.service.account

@@ -18,6 +18,8 @@ public struct RunReport {
     let expectations: [ExpectationResult]
     let timeline: [TimelineRow]
     let eventsProcessed: Int
+    /// The dedicated IPs, in the timeline's order (by address).
+    let dedicatedIPAddresses: [String]
 
     init(result: RunResult) {
         scenario = result.scenario
@@ -25,6 +27,7 @@ public struct RunReport {
         expectations = result.expectations
         timeline = result.timeline
         eventsProcessed = result.eventsProcessed
+        dedicatedIPAddresses = result.dedicatedIPAddresses
     }
 
     /// The report of `result` as one HTML document.
@@ -34,7 +37,10 @@ public struct RunReport {
 
     /// The sections, in page order, leaving out those with nothing to show.
     func sections() -> [ReportPage.Section] {
-        [trafficSection(), campaignSection(), eventSection(), deliverySection()].compactMap { $0 }
+        [
+            trafficSection(), campaignSection(), dedicatedIPSection(), eventSection(), deliverySection(),
+            reputationSection(),
+        ].compactMap { $0 }
     }
 
     /// The whole page.
@@ -128,6 +134,12 @@ public struct RunReport {
     func instant(_ value: JSONValue?) -> SimTime? {
         guard case .string(let text)? = value else { return nil }
         return try? scenario.calendar.instant(parsing: text)
+    }
+
+    /// A summary value's text, when it is a string.
+    static func string(_ value: JSONValue?) -> String? {
+        guard case .string(let text)? = value else { return nil }
+        return text
     }
 
     /// A count for a table cell: `1,234`, or `—` when absent.

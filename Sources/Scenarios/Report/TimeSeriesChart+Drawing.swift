@@ -27,10 +27,10 @@ extension TimeSeriesChart {
     }
 
     /// The stacked layers, then the lines and steps over them (in series
-    /// order); or, with no point at all, a note saying so.
+    /// order); or, with no finite point at all, a note saying so.
     func drawSeries(_ plot: Layout, into writer: inout MarkupWriter) {
         let c = ChartNumber.coordinate
-        if plot.points.allSatisfy(\.isEmpty) {
+        if plot.points.allSatisfy({ $0.allSatisfy { !$0.value.isFinite } }) {
             writer.element(
                 "text",
                 [
@@ -56,34 +56,58 @@ extension TimeSeriesChart {
                 ])
         }
         for (index, series) in series.enumerated() where series.mark == .line || series.mark == .step {
-            let points = plot.points[index]
-            guard let first = points.first else { continue }
+            let (path, dots) = linePath(plot.points[index], step: series.mark == .step, plot)
             let style = style(of: index)
-            var path = "M\(c(plot.x(first.time))) \(c(plot.y(first.value)))"
-            for point in points.dropFirst() {
-                if series.mark == .step {
-                    path += "H\(c(plot.x(point.time)))V\(c(plot.y(point.value)))"
-                } else {
-                    path += "L\(c(plot.x(point.time))) \(c(plot.y(point.value)))"
-                }
+            if !path.isEmpty {
+                writer.element(
+                    "path",
+                    [
+                        ("d", path), ("fill", "none"), ("stroke", style.color), ("stroke-width", "2"),
+                        ("stroke-linejoin", "round"), ("stroke-dasharray", style.dash),
+                    ])
             }
-            if series.mark == .step { path += "H\(c(plot.x(plot.time.end)))" }
-            writer.element(
-                "path",
-                [
-                    ("d", path), ("fill", "none"), ("stroke", style.color), ("stroke-width", "2"),
-                    ("stroke-linejoin", "round"), ("stroke-dasharray", style.dash),
-                ])
-            if points.count == 1 && series.mark == .line {
+            for dot in dots {
                 writer.element(
                     "circle",
                     [
-                        ("cx", c(plot.x(first.time))), ("cy", c(plot.y(first.value))), ("r", "3"),
+                        ("cx", c(plot.x(dot.time))), ("cy", c(plot.y(dot.value))), ("r", "3"),
                         ("fill", style.color),
                     ])
             }
         }
         writer.end()
+    }
+
+    /// A line or step through `points` as one path, a subpath per run of
+    /// finite points. A step holds each value until the next point — the
+    /// last of a run until the gap's instant, the last of all until the
+    /// axis' end. A line's run of a single point is a dot instead.
+    private func linePath(_ points: [Point], step: Bool, _ plot: Layout) -> (path: String, dots: [Point]) {
+        let c = ChartNumber.coordinate
+        var path = ""
+        var dots: [Point] = []
+        var run: [Point] = []
+        func endRun(at end: SimTime?) {
+            if step, !run.isEmpty, let end { path += "H\(c(plot.x(end)))" }
+            if !step && run.count == 1 { dots.append(run[0]) }
+            run = []
+        }
+        for point in points {
+            guard point.value.isFinite else {
+                endRun(at: point.time)
+                continue
+            }
+            if run.isEmpty {
+                path += "M\(c(plot.x(point.time))) \(c(plot.y(point.value)))"
+            } else if step {
+                path += "H\(c(plot.x(point.time)))V\(c(plot.y(point.value)))"
+            } else {
+                path += "L\(c(plot.x(point.time))) \(c(plot.y(point.value)))"
+            }
+            run.append(point)
+        }
+        endRun(at: plot.time.end)
+        return (path, dots)
     }
 
     /// One rectangle per instant, from the instant to the next one (or the

@@ -7,8 +7,10 @@ import SimCore
 /// caption.
 ///
 /// It is a value: build it, then ``svg()`` gives the same bytes for the
-/// same chart. Points need not be sorted (they are, stably); non-finite
-/// values are left out; a chart with no points says so inside an empty
+/// same chart. Points need not be sorted (they are, stably); a non-finite
+/// value breaks a line or a step (a gap until the next finite point: no
+/// rate before anything was sent, no cap once an IP is warm) and is left
+/// out of stacks; a chart with no finite point says so inside an empty
 /// plot, so a report can always show it.
 struct TimeSeriesChart {
     /// A value at an instant. For stacked bars and steps it holds until the
@@ -116,7 +118,8 @@ struct TimeSeriesChart {
         let values: ValueScale
         let valueLabels: [String]
         let time: TimeScale
-        /// Every series' points, finite and sorted by time.
+        /// Every series' points, sorted by time: finite ones only for
+        /// stacked series, non-finite ones kept as gaps in lines and steps.
         let points: [[Point]]
         let stacks: StackedValues
         let left: Double
@@ -136,8 +139,9 @@ struct TimeSeriesChart {
         /// The layout of `chart` with its body starting at `bodyTop`.
         init(chart: TimeSeriesChart, bodyTop: Double) {
             points = chart.series.map { series in
-                series.points.enumerated()
-                    .filter { $0.element.value.isFinite }
+                let keepsGaps = series.mark == .line || series.mark == .step
+                return series.points.enumerated()
+                    .filter { keepsGaps || $0.element.value.isFinite }
                     .sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
                     .map(\.element)
             }
@@ -145,7 +149,7 @@ struct TimeSeriesChart {
             var all: [Double] = stacks.extremes
             for (index, series) in chart.series.enumerated()
             where series.mark == .line || series.mark == .step {
-                all += points[index].map(\.value)
+                all += points[index].map(\.value).filter(\.isFinite)
             }
             all += chart.thresholds.map(\.value).filter(\.isFinite)
             values = ValueScale(

@@ -184,6 +184,7 @@ struct RunModel: SimulationModel {
             accountBounceRate: account.bounceRate, accountComplaintRate: account.complaintRate,
             accountVolume: account.volume, status: service.account.enforcementStatus.rawValue,
             setBounceRates: sets.map(\.bounceRate), setComplaintRates: sets.map(\.complaintRate),
+            setVolumes: sets.map(\.volume),
             alarmStates: service.alarmStates.map(\.state.rawValue))
     }
 
@@ -227,28 +228,23 @@ struct RunModel: SimulationModel {
     /// `ses:configuration-set` dimension).
     private func writeReputationMetrics(_ sample: ReputationSample) {
         guard let sink = publisher.sinks.first(where: { $0.output == .metrics })?.sink else { return }
-        let dimensions: JSONValue =
-            sample.configurationSet == nil
-            ? .array([.array([])]) : .array([.array([.string("ses:configuration-set")])])
-        var line: [String: JSONValue] = [
-            "_aws": .object([
-                "Timestamp": .integer(scenario.calendar.unixMicroseconds(of: sample.time) / 1_000),
-                "CloudWatchMetrics": .array([
-                    .object([
-                        "Namespace": .string("AWS/SES"), "Dimensions": dimensions,
-                        "Metrics": .array([
-                            .object(["Name": .string("Reputation.BounceRate"), "Unit": .string("None")]),
-                            .object(["Name": .string("Reputation.ComplaintRate"), "Unit": .string("None")]),
-                        ]),
-                    ])
-                ]),
-            ]),
-            "Reputation.BounceRate": .number(sample.rates.bounceRate),
-            "Reputation.ComplaintRate": .number(sample.rates.complaintRate),
-        ]
-        if let set = sample.configurationSet { line["ses:configuration-set"] = .string(set) }
-        let bytes = Array((JSONValue.object(line).serialized() + "\n").utf8)
-        bytes.withUnsafeBytes { sink.write($0) }
+        // One Embedded Metric Format line, written directly (keys in sorted
+        // order, as JSONValue writes them): this runs for every sample.
+        let timestamp = scenario.calendar.unixMicroseconds(of: sample.time) / 1_000
+        var line = "{\"Reputation.BounceRate\":"
+        line += JSONNumber.format(sample.rates.bounceRate)
+        line += ",\"Reputation.ComplaintRate\":"
+        line += JSONNumber.format(sample.rates.complaintRate)
+        line += ",\"_aws\":{\"CloudWatchMetrics\":[{\"Dimensions\":"
+        line += sample.configurationSet == nil ? "[[]]" : "[[\"ses:configuration-set\"]]"
+        line += ",\"Metrics\":[{\"Name\":\"Reputation.BounceRate\",\"Unit\":\"None\"},"
+        line += "{\"Name\":\"Reputation.ComplaintRate\",\"Unit\":\"None\"}],\"Namespace\":\"AWS/SES\"}],"
+        line += "\"Timestamp\":\(timestamp)}"
+        if let set = sample.configurationSet {
+            line += ",\"ses:configuration-set\":" + JSONValue.string(set).serialized()
+        }
+        line += "}\n"
+        line.withUTF8 { sink.write(UnsafeRawBufferPointer($0)) }
     }
 
     private mutating func settle(_ settlement: Settlement, now: SimTime) {

@@ -34,6 +34,9 @@ struct ReputationReading: Sendable {
     var status = "HEALTHY"
     var setBounceRates: [Double] = []
     var setComplaintRates: [Double] = []
+    /// Each configuration set's eligible messages in its window (zero
+    /// before its first message and after a fresh start).
+    var setVolumes: [Int] = []
     var alarmStates: [String] = []
 }
 

@@ -131,6 +131,33 @@ struct ChartTests {
         #expect(svg.contains("&lt;script&gt;&amp;&quot;&#39;"))
     }
 
+    @Test func nonFiniteValuesBreakLinesAndSteps() {
+        var chart = chart([
+            .init(name: "rate", points: hourly([0.01, 0.02, .nan, 0.03, .nan, 0.04, 0.05]), mark: .line),
+            .init(name: "cap", points: hourly([0.06, 0.07, .nan]), mark: .step),
+        ])
+        chart.end = .start + .hours(10)
+        let layout = TimeSeriesChart.Layout(chart: chart, bodyTop: 0)
+        #expect(layout.values.upper >= 0.07 && layout.values.upper.isFinite)
+        let svg = chart.svg()
+        #expect(MarkupChecks.isWellFormed(svg))
+        let paths = svg.components(separatedBy: "<path d=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(paths.count == 2)
+        let x = { (hour: Int64) in ChartNumber.coordinate(layout.x(.start + .hours(hour))) }
+        // The line: three runs, the middle one a lone point (drawn as a dot).
+        #expect(MarkupChecks.count(of: "M", in: String(paths[0])) == 3)
+        #expect(MarkupChecks.count(of: "<circle", in: svg) == 1)
+        #expect(svg.contains("<circle cx=\"\(x(3))\""))
+        // The step holds its last value until the gap, not to the axis' end.
+        #expect(paths[1].hasSuffix("H\(x(2))"))
+        #expect(!paths[1].contains("H\(x(10))"))
+    }
+
+    @Test func aChartOfGapsOnlySaysSo() {
+        let svg = chart([.init(name: "rate", points: hourly([.nan, .infinity]))]).svg()
+        #expect(MarkupChecks.isWellFormed(svg) && svg.contains("no data in this run"))
+    }
+
     // MARK: - Bars
 
     @Test func barsKeepTheTopRowsAndSumTheRest() {

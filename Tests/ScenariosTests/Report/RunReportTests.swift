@@ -96,8 +96,9 @@ struct RunReportTests {
         #expect(html.hasPrefix("<!DOCTYPE html>\n"))
         #expect(MarkupChecks.isWellFormed(html))
         let svgs = MarkupChecks.svgElements(in: html)
-        // Calls, two clients, campaign progress, events, outcomes, providers.
-        #expect(svgs.count == 7)
+        // Calls, two clients, campaign progress, events, outcomes, providers,
+        // the account's bounce and complaint rates.
+        #expect(svgs.count == 9)
         for svg in svgs { #expect(MarkupChecks.isWellFormed(svg)) }
 
         // Self-contained: nothing is loaded from elsewhere.
