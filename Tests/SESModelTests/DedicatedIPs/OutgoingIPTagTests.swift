@@ -177,6 +177,11 @@ struct OutgoingIPTagTests {
             &simulation, to: ["listed@example.net", "a@example.net", "b@example.net"], at: .start + .hours(1))
         simulation.run(until: .start + .hours(2))
         #expect(H.state(&simulation, "192.0.2.10", at: .start + .hours(2))?.sentToday == 2)
-        #expect(simulation.model.events(to: "a@example.net").map(\.type) == [.send, .delivery])
+        // The message's events: its Send, the listed recipient's bounce at SES,
+        // and the two deliveries through the dedicated IP.
+        let events = simulation.model.events(to: "a@example.net")
+        #expect(events.map(\.type) == [.send, .bounce, .delivery, .delivery])
+        #expect(events[1].mail.outgoingIp == nil)
+        #expect(events[2].mail.outgoingIp == "192.0.2.10")
     }
 }
