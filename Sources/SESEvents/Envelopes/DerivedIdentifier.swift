@@ -41,25 +41,33 @@ public enum DerivedIdentifier {
     static let base64Alphabet: [UInt8] = Array(
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
+    /// Every 12-bit value as its two base64 characters (first in the low
+    /// byte), so that a signature is written two characters per lookup.
+    static let base64Pairs: [UInt16] = (0..<4096).map { value in
+        UInt16(base64Alphabet[value >> 6]) | UInt16(base64Alphabet[value & 63]) << 8
+    }
+
     /// Appends a stand-in with the length and alphabet of a real SNS
     /// signature: the base64 text (344 characters, ending `==`) of 256 bytes
-    /// drawn from a SplitMix64 stream seeded with `seed` — each of the first
-    /// 85 three-byte groups is the low 24 bits of one draw, the last byte the
-    /// low 8 bits of the next.
+    /// drawn from a SplitMix64 stream seeded with `seed` — each of 34 draws
+    /// gives ten characters (its low 60 bits, high bits first), then the last
+    /// byte is the low 8 bits of the next draw.
     public static func appendSignaturePlaceholder(seed: UInt64, to buffer: inout OutputBuffer) {
         var generator = SplitMix64(seed: seed)
-        let target = buffer.reserve(344)
-        base64Alphabet.withUnsafeBufferPointer { alphabet in
-            for group in 0..<85 {
+        let target = UnsafeMutableRawPointer(buffer.reserve(344))
+        base64Pairs.withUnsafeBufferPointer { pairs in
+            for draw in 0..<34 {
                 let bits = generator.next()
-                let at = target + group * 4
-                at[0] = alphabet[Int(bits >> 18 & 63)]
-                at[1] = alphabet[Int(bits >> 12 & 63)]
-                at[2] = alphabet[Int(bits >> 6 & 63)]
-                at[3] = alphabet[Int(bits & 63)]
+                let at = target + draw &* 10
+                for pair in 0..<5 {
+                    let value = Int(truncatingIfNeeded: bits >> UInt64(48 &- pair &* 12)) & 0xFFF
+                    at.storeBytes(of: pairs[value].littleEndian, toByteOffset: pair &* 2, as: UInt16.self)
+                }
             }
+        }
+        base64Alphabet.withUnsafeBufferPointer { alphabet in
             let last = generator.next() & 0xFF
-            let at = target + 340
+            let at = target.assumingMemoryBound(to: UInt8.self) + 340
             at[0] = alphabet[Int(last >> 2)]
             at[1] = alphabet[Int(last << 4 & 63)]
             at[2] = UInt8(ascii: "=")

@@ -58,6 +58,13 @@ struct MetricCountTable {
         counts[entry] &+= 1
     }
 
+    /// Subtracts one from the count of entry `entry` (taking back an
+    /// ``increment(entry:)``).
+    @inline(__always)
+    mutating func decrement(entry: Int) {
+        counts[entry] &-= 1
+    }
+
     /// Forgets every entry, keeping the storage for the next period.
     mutating func removeAll() {
         keys.removeAll(keepingCapacity: true)

@@ -1,44 +1,59 @@
-/// Remembers, for recently seen message-tag arrays, the interned values a
-/// configuration set's message-tag dimensions took from them, so that the
+/// Remembers, for recently seen message-tag arrays, the interned values the
+/// message-tag dimensions of a configuration set took from them, so that the
 /// fan-out path does not look up and intern the same strings again.
 ///
 /// Senders usually share one tags array between all the messages of a
 /// traffic client (its message tags and auto-tags do not change per
-/// message); an array is recognised by the address of its storage. Each
-/// entry keeps its array alive, so the address cannot be reused by another
-/// array while the entry exists, and a kept array cannot change (a write to
-/// a shared array copies it first). A hit therefore gives exactly what
-/// resolving the tags again would: the cache changes speed, never output.
+/// message); an array is recognised by its storage's identity
+/// (``MailObject/tagsIdentity``). Each entry keeps its array alive, so the
+/// identity cannot be reused by another array while the entry exists, and a
+/// kept array cannot change (a write to a shared array copies it first). A
+/// hit therefore gives exactly what resolving the tags again would: the
+/// cache changes speed, never output.
 ///
 /// An entry also remembers, per CloudWatch destination of the set whose
 /// dimensions are all message tags and per event type, which table entry
 /// the last event counted into, stamped with the metrics generation (bumped
 /// whenever the tables are written and cleared) and the period: a later
 /// event with the same stamp adds one to that entry without hashing.
+///
+/// One cache serves every configuration set of a publisher: each set owns
+/// ``entriesPerSet`` entries, so that the hot path reaches any set's entries
+/// through the same few flat arrays. An array may sit in any of the
+/// ``probeCount`` entries from its home entry (wrapping within the set), so
+/// that a few arrays whose identities hash alike do not evict each other.
 struct TagValueCache {
-    /// A power of two: the entries are direct-mapped by address.
-    static let entryCount = 4096
+    /// A power of two.
+    static let entriesPerSet = 4096
     static let entryShift: UInt64 = 64 - 12
+    /// How many entries from its home entry an array may occupy.
+    static let probeCount = 4
 
-    private let slotCount: Int
-    /// The arrays, by entry (nil for an empty entry).
+    /// Slots and aggregators per entry: the most any set has.
+    private let slotStride: Int
+    private let aggregatorStride: Int
+    /// The arrays, by entry (nil for an empty entry), kept alive.
     private var arrays: [[NameValue]?]
-    private var addresses: [UInt]
-    /// `values[entry * slotCount + k]` for the set's slot `k`.
+    /// The arrays' identities, by entry (0 for an empty entry).
+    private var identities: [UInt]
+    /// `values[entry * slotStride + k]` for the set's slot `k`.
     private var values: [UInt32]
-    private let aggregatorCount: Int
-    /// `stamps[(entry * aggregatorCount + aggregator) * 10 + type]`: the
+    /// `stamps[(entry * aggregatorStride + aggregator) * 10 + type]`: the
     /// generation (high half) and period (low half) of `tableEntries`' value.
     private var stamps: [UInt64]
     private var tableEntries: [Int32]
 
-    init(slotCount: Int, aggregatorCount: Int) {
-        self.slotCount = slotCount
-        self.aggregatorCount = aggregatorCount
-        arrays = Array(repeating: nil, count: Self.entryCount)
-        addresses = Array(repeating: 0, count: Self.entryCount)
-        values = Array(repeating: 0, count: Self.entryCount * slotCount)
-        let stampCount = Self.entryCount * aggregatorCount * EventType.allCases.count
+    /// A cache for sets with `slotCounts[i]` value slots and
+    /// `aggregatorCounts[i]` CloudWatch destinations.
+    init(slotCounts: [Int], aggregatorCounts: [Int]) {
+        precondition(slotCounts.count == aggregatorCounts.count)
+        slotStride = slotCounts.max() ?? 0
+        aggregatorStride = aggregatorCounts.max() ?? 0
+        let entryCount = Self.entriesPerSet * slotCounts.count
+        arrays = Array(repeating: nil, count: entryCount)
+        identities = Array(repeating: 0, count: entryCount)
+        values = Array(repeating: 0, count: entryCount * slotStride)
+        let stampCount = entryCount * aggregatorStride * EventType.allCases.count
         stamps = Array(repeating: .max, count: stampCount)
         tableEntries = Array(repeating: -1, count: stampCount)
     }
@@ -49,11 +64,41 @@ struct TagValueCache {
         UInt64(generation) << 32 | UInt64(period)
     }
 
+    /// The entry of configuration set `set` that holds the tags array with
+    /// identity `identity`, or nil when none does.
+    @inline(__always)
+    func entry(holding identity: UInt, set: Int) -> Int? {
+        let home = Self.homeEntry(for: identity)
+        let first = set &* Self.entriesPerSet
+        for probe in 0..<Self.probeCount {
+            let entry = first &+ ((home &+ probe) & (Self.entriesPerSet &- 1))
+            if identities[entry] == identity && identity != 0 { return entry }
+        }
+        return nil
+    }
+
+    /// The entry of set `set` to store the array with identity `identity`
+    /// in: the first empty entry of its probe window, else its home entry.
+    func entryToStore(_ identity: UInt, set: Int) -> Int {
+        let home = Self.homeEntry(for: identity)
+        let first = set &* Self.entriesPerSet
+        for probe in 0..<Self.probeCount {
+            let entry = first &+ ((home &+ probe) & (Self.entriesPerSet &- 1))
+            if identities[entry] == 0 { return entry }
+        }
+        return first &+ home
+    }
+
+    @inline(__always)
+    static func homeEntry(for identity: UInt) -> Int {
+        Int(truncatingIfNeeded: (UInt64(identity >> 4) &* 0x9E37_79B9_7F4A_7C15) >> entryShift)
+    }
+
     /// The table entry aggregator `aggregator` (of the set) last counted an
     /// event of `type` into for cache entry `entry`, if its stamp is `stamp`.
     @inline(__always)
     func tableEntry(_ entry: Int, aggregator: Int, type: EventType, stamp: UInt64) -> Int? {
-        let index = (entry &* aggregatorCount &+ aggregator) &* 10 &+ type.rawValue
+        let index = (entry &* aggregatorStride &+ aggregator) &* 10 &+ type.rawValue
         return stamps[index] == stamp ? Int(tableEntries[index]) : nil
     }
 
@@ -62,42 +107,29 @@ struct TagValueCache {
     mutating func setTableEntry(
         _ tableEntry: Int, _ entry: Int, aggregator: Int, type: EventType, stamp: UInt64
     ) {
-        let index = (entry &* aggregatorCount &+ aggregator) &* 10 &+ type.rawValue
+        let index = (entry &* aggregatorStride &+ aggregator) &* 10 &+ type.rawValue
         stamps[index] = stamp
         tableEntries[index] = Int32(tableEntry)
     }
 
+    /// Copies the `count` values cached in `entry` into
+    /// `slotValues[start..<start + count]`.
     @inline(__always)
-    static func address(of tags: [NameValue]) -> UInt {
-        tags.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+    func load(_ entry: Int, count: Int, into slotValues: inout [UInt32], at start: Int) {
+        for slot in 0..<count { slotValues[start &+ slot] = values[entry &* slotStride &+ slot] }
     }
 
-    @inline(__always)
-    static func entry(for address: UInt) -> Int {
-        Int(truncatingIfNeeded: (UInt64(address >> 4) &* 0x9E37_79B9_7F4A_7C15) >> entryShift)
-    }
-
-    /// Copies the values cached for `tags` into `slotValues[start...]` and
-    /// returns the cache entry, or returns nil when `tags` is not cached.
-    @inline(__always)
-    func load(_ tags: [NameValue], into slotValues: inout [UInt32], at start: Int) -> Int? {
-        let address = Self.address(of: tags)
-        let entry = Self.entry(for: address)
-        guard addresses[entry] == address, arrays[entry] != nil else { return nil }
-        for slot in 0..<slotCount { slotValues[start + slot] = values[entry * slotCount + slot] }
-        return entry
-    }
-
-    /// Caches `slotValues[start...]` as the values resolved from `tags`,
-    /// returning the cache entry used.
-    mutating func store(_ tags: [NameValue], from slotValues: [UInt32], at start: Int) -> Int {
-        let address = Self.address(of: tags)
-        let entry = Self.entry(for: address)
+    /// Caches `slotValues[start..<start + count]` as the values resolved from
+    /// `tags` (whose identity is `identity`) in `entry`, replacing what the
+    /// entry held.
+    mutating func store(
+        _ tags: [NameValue], identity: UInt, in entry: Int, from slotValues: [UInt32], at start: Int,
+        count: Int
+    ) {
         arrays[entry] = tags
-        addresses[entry] = address
-        for slot in 0..<slotCount { values[entry * slotCount + slot] = slotValues[start + slot] }
-        let first = entry * aggregatorCount * 10
-        for index in first..<(first + aggregatorCount * 10) { stamps[index] = .max }
-        return entry
+        identities[entry] = identity
+        for slot in 0..<count { values[entry * slotStride + slot] = slotValues[start + slot] }
+        let first = entry * aggregatorStride * 10
+        for index in first..<(first + aggregatorStride * 10) { stamps[index] = .max }
     }
 }

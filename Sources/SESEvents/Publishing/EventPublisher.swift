@@ -60,6 +60,19 @@ public final class EventPublisher {
         core.publish(event)
     }
 
+    /// Publishes `events` in order, as ``publish(_:)`` does one by one: for a
+    /// caller that holds a batch (a replay, a benchmark), which it lends
+    /// rather than copies event by event.
+    public func publish(contentsOf events: [SESEvent]) {
+        precondition(!isFinished, "publish after finish")
+        events.withUnsafeBufferPointer { events in
+            guard let first = events.baseAddress else { return }
+            for index in events.indices {
+                core.publish(first + index)
+            }
+        }
+    }
+
     /// Writes the metrics of the periods still open. Call once, after the
     /// last event.
     public func finish() {

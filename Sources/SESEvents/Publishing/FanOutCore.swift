@@ -27,28 +27,36 @@ struct FanOutCore: ~Copyable {
     /// without a division.
     var openPeriodStart: Int64 = .max
     var openPeriodEnd: Int64 = .min
-    /// Per configuration set, message-tag dimension values already resolved
-    /// for recently seen tag arrays.
-    var tagCaches: [TagValueCache]
+    /// Message-tag dimension values already resolved for recently seen tag
+    /// arrays, per configuration set.
+    var tagCache: TagValueCache
     /// Bumped whenever the metric tables are written and cleared, so that
-    /// table entries remembered in ``tagCaches`` go stale.
+    /// table entries remembered in ``tagCache`` go stale.
     var metricsGeneration: UInt32 = 0
     var eventCount = 0
-    var eventsByType = EventTypeCounts()
     var eventsWithoutConfigurationSet = 0
-    /// Per destination entry: events received by type, and records written.
-    /// `destinationCounts[destination * 10 + type.rawValue]`.
-    var destinationCounts: [Int]
+    /// Counters bumped for every event, in raw storage that the core owns
+    /// (no uniqueness checks on the hot path): events by type
+    /// (`counters[type.rawValue]`), then, per destination entry, the events
+    /// it received by type (`counters[10 + destination * 10 + type.rawValue]`).
+    let counters: UnsafeMutablePointer<Int>
+    /// Records written, per destination entry.
     var recordsWritten: [Int]
 
     /// The interned value of each slot for the event in hand.
     var slotValues: [UInt32]
     /// The record in hand, followed by a newline.
     var recordBuffer = OutputBuffer(capacity: 8192)
+    /// The record in hand escaped as a JSON string's body, for SNS.
+    var embeddedRecordBuffer = OutputBuffer(capacity: 16384)
+    /// The escaped literals of ``embeddedRecordBuffer``'s records.
+    let embeddedLiterals = EmbeddedLiteralTable()
     /// The envelope or metrics line in hand.
     var lineBuffer = OutputBuffer(capacity: 16384)
-    /// Parts of records shared between messages, serialised once.
+    /// Parts of records shared between messages, serialised once: for
+    /// ``recordBuffer`` and for ``embeddedRecordBuffer``.
     var serializationCache = RecordSerializationCache()
+    var embeddedSerializationCache = RecordSerializationCache()
 
     init(configuration: EventPublisherConfiguration, sinks: [any RecordSink], metricsSink: any RecordSink) {
         var interner = StringInterner()
@@ -65,10 +73,12 @@ struct FanOutCore: ~Copyable {
         self.sinks = sinks
         self.metricsSink = metricsSink
         aggregators = plan.aggregators
-        destinationCounts = Array(repeating: 0, count: plan.destinations.count * EventType.allCases.count)
-        tagCaches = plan.sets.map {
-            TagValueCache(slotCount: $0.slotRange.count, aggregatorCount: $0.aggregatorRange.count)
-        }
+        let counterCount = EventType.allCases.count * (1 + plan.destinations.count)
+        counters = .allocate(capacity: counterCount)
+        counters.initialize(repeating: 0, count: counterCount)
+        tagCache = TagValueCache(
+            slotCounts: plan.sets.map(\.slotRange.count),
+            aggregatorCounts: plan.sets.map(\.aggregatorRange.count))
         recordsWritten = Array(repeating: 0, count: plan.destinations.count)
         slotValues = Array(repeating: ValueSlot.missing, count: plan.slots.count)
     }
@@ -92,17 +102,66 @@ struct FanOutCore: ~Copyable {
         (basePeriod + Int64(period)) * periodMicroseconds / SimDuration.microsecondsPerMillisecond
     }
 
+    /// Publishes `event` (the simulation's path: one event at a time).
     mutating func publish(_ event: SESEvent) {
         let type = event.type
+        let (sequence, period) = countEvent(of: type, at: event.time)
+        guard let setIndex = event.configurationSet else {
+            eventsWithoutConfigurationSet += 1
+            if computesDigest { digest.add(event, configurationSet: nil) }
+            return
+        }
+        fanOut(event, type: type, sequence: sequence, period: period, setIndex: setIndex)
+    }
+
+    /// Publishes the event `pointer` points to (a batch the caller lends).
+    /// The common case — no digest, no record to write, metrics resolved
+    /// from the tags cache — reads only the event's time, type,
+    /// configuration set and tags identity in place, so the event is neither
+    /// copied nor reference-counted; anything else goes the way of
+    /// ``publish(_:)-(SESEvent)`` with a copy.
+    mutating func publish(_ pointer: UnsafePointer<SESEvent>) {
+        let type = pointer.pointee.type
+        let (sequence, period) = countEvent(of: type, at: pointer.pointee.time)
+        guard let setIndex = pointer.pointee.configurationSet else {
+            eventsWithoutConfigurationSet += 1
+            if computesDigest { digest.add(pointer.pointee, configurationSet: nil) }
+            return
+        }
+        precondition(
+            plan.sets.indices.contains(setIndex), "event names configuration set \(setIndex), not configured")
+        let set = plan.sets[setIndex]
+        if computesDigest || (writesRecords && set.recordTypes.contains(type))
+            || !set.metricsUseMessageTagsOnly
+        {
+            fanOut(pointer.pointee, type: type, sequence: sequence, period: period, setIndex: setIndex)
+            return
+        }
+        if set.cloudWatchTypes.contains(type)
+            && !countCachedMetrics(
+                tagsIdentity: pointer.pointee.mail.tagsIdentity, type: type, period: period,
+                setIndex: setIndex,
+                set: set)
+        {
+            countMetrics(pointer.pointee, type: type, period: period, setIndex: setIndex)
+        }
+        if set.recordTypes.contains(type) { countRoutes(type: type, set: set) }
+    }
+
+    /// Counts an event of `type` at `time` in the totals and the account
+    /// metrics, writing the metrics of the periods before `time`'s first;
+    /// returns the event's sequence number and period.
+    @inline(__always)
+    mutating func countEvent(of type: EventType, at time: SimTime) -> (sequence: UInt64, period: UInt32) {
         let sequence = UInt64(eventCount)
         eventCount += 1
-        eventsByType[type] += 1
-        let micros = event.time.microsecondsSinceStart
+        counters[type.rawValue] &+= 1
+        let micros = time.microsecondsSinceStart
         let period: UInt32
         if micros >= openPeriodStart && micros < openPeriodEnd {
             period = openPeriod
         } else {
-            period = self.period(of: event.time)
+            period = self.period(of: time)
             if period > openPeriod || openPeriodStart == .max {
                 writeMetrics()
                 openPeriod = period
@@ -111,28 +170,79 @@ struct FanOutCore: ~Copyable {
                 openPeriodEnd = start + periodMicroseconds
             }
         }
-        if type.metricName != nil {
+        // The account metrics: every type with a `metricName`.
+        if type != .deliveryDelay && type != .subscription {
             account.add(period: period, type: type)
         }
-        guard let setIndex = event.configurationSet else {
-            eventsWithoutConfigurationSet += 1
-            if computesDigest { digest.add(event, configurationSet: nil) }
-            return
-        }
+        return (sequence, period)
+    }
+
+    /// Sends `event`, already counted, to its configuration set's
+    /// destinations: the digest, the CloudWatch tables, the record sinks.
+    @inline(__always)
+    mutating func fanOut(_ event: SESEvent, type: EventType, sequence: UInt64, period: UInt32, setIndex: Int)
+    {
         precondition(
             plan.sets.indices.contains(setIndex), "event names configuration set \(setIndex), not configured")
-        if computesDigest { digest.add(event, configurationSet: plan.sets[setIndex].name) }
-        if plan.sets[setIndex].cloudWatchTypes.contains(type) {
-            countMetrics(event, type: type, period: period, setIndex: setIndex)
+        if computesDigest { digest.add(event, configurationSet: plan.setNames[setIndex]) }
+        let set = plan.sets[setIndex]
+        if set.cloudWatchTypes.contains(type) {
+            if !set.metricsUseMessageTagsOnly
+                || !countCachedMetrics(
+                    tagsIdentity: event.mail.tagsIdentity, type: type, period: period, setIndex: setIndex,
+                    set: set)
+            {
+                countMetrics(event, type: type, period: period, setIndex: setIndex)
+            }
         }
-        if plan.sets[setIndex].recordTypes.contains(type) {
-            routeRecords(event, type: type, sequence: sequence, setIndex: setIndex)
+        if set.recordTypes.contains(type) {
+            if writesRecords {
+                routeRecords(event, type: type, sequence: sequence, setIndex: setIndex)
+            } else {
+                countRoutes(type: type, set: set)
+            }
         }
     }
 
     // MARK: - Metrics
 
+    /// Counts an event in every CloudWatch destination of its set, when its
+    /// tags array (identified by `tagsIdentity`) is cached and every
+    /// destination counted an event of its type and tags into a table entry
+    /// of this period already (the common case: a client's messages share
+    /// one tags array). Returns false, having counted nothing, otherwise.
+    ///
+    /// Only reads flat arrays of integers: no reference counting, no hashing.
     @inline(__always)
+    mutating func countCachedMetrics(
+        tagsIdentity: UInt, type: EventType, period: UInt32, setIndex: Int, set: FanOutPlan.CompiledSet
+    ) -> Bool {
+        guard let entry = tagCache.entry(holding: tagsIdentity, set: setIndex) else { return false }
+        let stamp = TagValueCache.stamp(generation: metricsGeneration, period: period)
+        let range = set.aggregatorRange
+        for index in range where plan.aggregatorTypes[index].contains(type) {
+            guard
+                let tableEntry = tagCache.tableEntry(
+                    entry, aggregator: index &- range.lowerBound, type: type, stamp: stamp)
+            else {
+                // Rare (the first such event of a period): take back what
+                // this event counted, and let the full path count it.
+                for counted in range.lowerBound..<index where plan.aggregatorTypes[counted].contains(type) {
+                    let countedEntry = tagCache.tableEntry(
+                        entry, aggregator: counted &- range.lowerBound, type: type, stamp: stamp)
+                    aggregators[counted].open.decrement(entry: countedEntry.unsafelyUnwrapped)
+                }
+                return false
+            }
+            aggregators[index].open.increment(entry: tableEntry)
+        }
+        return true
+    }
+
+    /// Counts `event` in every CloudWatch destination of its set that takes
+    /// its type: resolves the dimension values (from the tags cache where it
+    /// can), counts, and remembers table entries for the cached path.
+    @inline(never)
     mutating func countMetrics(_ event: SESEvent, type: EventType, period: UInt32, setIndex: Int) {
         let cacheEntry = resolveSlots(setIndex: setIndex, of: event)
         let stamp = TagValueCache.stamp(generation: metricsGeneration, period: period)
@@ -141,8 +251,7 @@ struct FanOutCore: ~Copyable {
             let local = index &- aggregatorRange.lowerBound
             let cacheable = plan.aggregatorUsesMessageTagsOnly[index]
             if cacheable,
-                let tableEntry = tagCaches[setIndex].tableEntry(
-                    cacheEntry, aggregator: local, type: type, stamp: stamp)
+                let tableEntry = tagCache.tableEntry(cacheEntry, aggregator: local, type: type, stamp: stamp)
             {
                 aggregators[index].open.increment(entry: tableEntry)
                 continue
@@ -151,8 +260,7 @@ struct FanOutCore: ~Copyable {
                 aggregators[index].count(period: period, type: type, slotValues: values)
             }
             if cacheable, let tableEntry {
-                tagCaches[setIndex].setTableEntry(
-                    tableEntry, cacheEntry, aggregator: local, type: type, stamp: stamp)
+                tagCache.setTableEntry(tableEntry, cacheEntry, aggregator: local, type: type, stamp: stamp)
             }
         }
     }
@@ -162,15 +270,17 @@ struct FanOutCore: ~Copyable {
     ///
     /// Message-tag values depend only on the tags array, which a sender
     /// usually shares between all the messages of one client: they are
-    /// looked up in the set's ``TagValueCache`` first.
+    /// looked up in the set's part of the ``TagValueCache`` first.
     /// Returns the tags' cache entry.
-    @inline(__always)
     mutating func resolveSlots(setIndex: Int, of event: SESEvent) -> Int {
         let range = plan.sets[setIndex].slotRange
         let mail = event.mail
         let tags = mail.storage.tags
-        let cachedEntry = tagCaches[setIndex].load(tags, into: &slotValues, at: range.lowerBound)
+        let identity = MailObject.identity(of: tags)
+        let cachedEntry = tagCache.entry(holding: identity, set: setIndex)
         let cacheHit = cachedEntry != nil
+        let cacheEntry = cachedEntry ?? tagCache.entryToStore(identity, set: setIndex)
+        if cacheHit { tagCache.load(cacheEntry, count: range.count, into: &slotValues, at: range.lowerBound) }
         for index in range {
             var resolved = ValueSlot.missing
             switch plan.slotSources[index] {
@@ -200,8 +310,12 @@ struct FanOutCore: ~Copyable {
             }
             slotValues[index] = resolved
         }
-        if let cachedEntry { return cachedEntry }
-        return tagCaches[setIndex].store(tags, from: slotValues, at: range.lowerBound)
+        if !cacheHit {
+            tagCache.store(
+                tags, identity: identity, in: cacheEntry, from: slotValues, at: range.lowerBound,
+                count: range.count)
+        }
+        return cacheEntry
     }
 
     /// The first value of the pair named `name` (UTF-8 length `length`).
@@ -234,7 +348,7 @@ struct FanOutCore: ~Copyable {
             let timestamp = timestampMilliseconds(ofPeriod: period)
             lineBuffer.removeAll()
             accountFormat.appendLine(
-                timestampMilliseconds: timestamp, counts: account.counts[periodIndex],
+                timestampMilliseconds: timestamp, counts: account.counts(ofPeriodAt: periodIndex),
                 dimensionValues: [String](),
                 to: &lineBuffer)
             lineBuffer.withUnsafeBytes { metricsSink.write($0) }
@@ -305,49 +419,79 @@ struct FanOutCore: ~Copyable {
         return a == b
     }
 
+    deinit { counters.deallocate() }
+
+    /// The events published, by type.
+    var eventsByType: EventTypeCounts {
+        var counts = EventTypeCounts()
+        for type in EventType.allCases { counts[type] = counters[type.rawValue] }
+        return counts
+    }
+
     /// The events destination entry `index` received, by type.
     func eventsByType(ofDestination index: Int) -> EventTypeCounts {
         var counts = EventTypeCounts()
-        for type in EventType.allCases { counts[type] = destinationCounts[index * 10 + type.rawValue] }
+        for type in EventType.allCases { counts[type] = counters[10 + index * 10 + type.rawValue] }
         return counts
     }
 
     // MARK: - Records
 
+    /// Counts an event of `type` for each record destination of `set` that
+    /// takes it, when records are not written.
+    @inline(__always)
+    mutating func countRoutes(type: EventType, set: FanOutPlan.CompiledSet) {
+        for index in set.routeRange where plan.routeTypes[index].contains(type) {
+            counters[10 &+ plan.routeDestinations[index] &* 10 &+ type.rawValue] &+= 1
+        }
+    }
+
+    /// Counts and writes the event's record to each record destination of
+    /// its set that takes its type.
+    @inline(never)
     mutating func routeRecords(_ event: SESEvent, type: EventType, sequence: UInt64, setIndex: Int) {
         let routeRange = plan.sets[setIndex].routeRange
         var serialized = false
+        var serializedEmbedded = false
         for index in routeRange where plan.routeTypes[index].contains(type) {
             let destinationIndex = plan.routeDestinations[index]
-            destinationCounts[destinationIndex &* 10 &+ type.rawValue] &+= 1
-            guard writesRecords else { continue }
-            if !serialized {
-                recordBuffer.removeAll()
-                serializer.append(event, to: &recordBuffer, cache: &serializationCache)
-                recordBuffer.append(UInt8(ascii: "\n"))
-                serialized = true
-            }
+            counters[10 &+ destinationIndex &* 10 &+ type.rawValue] &+= 1
             let sinkIndex = plan.routes[index].sinkIndex
             switch plan.routes[index].envelope {
-            case .firehose:
-                recordBuffer.withUnsafeBytes { sinks[sinkIndex].write($0) }
-            case .sns(let envelope):
-                lineBuffer.removeAll()
-                recordBuffer.withUnsafeBytes { record in
-                    envelope.append(
-                        record: UnsafeRawBufferPointer(rebasing: record.dropLast()), of: event,
-                        sequence: sequence,
-                        calendar: calendar, to: &lineBuffer)
+            case .firehose, .eventBridge:
+                if !serialized {
+                    recordBuffer.removeAll()
+                    serializer.append(event, to: &recordBuffer, cache: &serializationCache)
+                    recordBuffer.append(UInt8(ascii: "\n"))
+                    serialized = true
                 }
-                lineBuffer.append(UInt8(ascii: "\n"))
-                lineBuffer.withUnsafeBytes { sinks[sinkIndex].write($0) }
-            case .eventBridge(let envelope):
+                if case .eventBridge(let envelope) = plan.routes[index].envelope {
+                    lineBuffer.removeAll()
+                    let setName = plan.setNames[setIndex]
+                    recordBuffer.withUnsafeBytes { record in
+                        envelope.append(
+                            record: UnsafeRawBufferPointer(rebasing: record.dropLast()), of: event,
+                            configurationSet: setName, sequence: sequence, calendar: calendar, to: &lineBuffer
+                        )
+                    }
+                    lineBuffer.append(UInt8(ascii: "\n"))
+                    lineBuffer.withUnsafeBytes { sinks[sinkIndex].write($0) }
+                } else {
+                    recordBuffer.withUnsafeBytes { sinks[sinkIndex].write($0) }
+                }
+            case .sns(let envelope):
+                if !serializedEmbedded {
+                    embeddedRecordBuffer.removeAll()
+                    embeddedRecordBuffer.beginEmbedding(embeddedLiterals)
+                    serializer.append(event, to: &embeddedRecordBuffer, cache: &embeddedSerializationCache)
+                    embeddedRecordBuffer.endEmbedding()
+                    serializedEmbedded = true
+                }
                 lineBuffer.removeAll()
-                let setName = plan.sets[setIndex].name
-                recordBuffer.withUnsafeBytes { record in
+                embeddedRecordBuffer.withUnsafeBytes { record in
                     envelope.append(
-                        record: UnsafeRawBufferPointer(rebasing: record.dropLast()), of: event,
-                        configurationSet: setName, sequence: sequence, calendar: calendar, to: &lineBuffer)
+                        escapedRecord: record, of: event, sequence: sequence, calendar: calendar,
+                        to: &lineBuffer)
                 }
                 lineBuffer.append(UInt8(ascii: "\n"))
                 lineBuffer.withUnsafeBytes { sinks[sinkIndex].write($0) }

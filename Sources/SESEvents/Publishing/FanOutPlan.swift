@@ -2,9 +2,9 @@
 /// integers, each configuration set owning contiguous ranges of them, so
 /// that matching an event is a few bit tests and range loops.
 struct FanOutPlan {
-    /// One configuration set.
+    /// One configuration set: ranges and type sets only (no strings or
+    /// arrays), so that the hot path reads it without reference counting.
     struct CompiledSet {
-        let name: String
         /// Its value slots in ``FanOutPlan/slots``.
         let slotRange: Range<Int>
         /// Its enabled CloudWatch destinations in the core's aggregators.
@@ -16,6 +16,10 @@ struct FanOutPlan {
         let cloudWatchTypes: EventTypeSet
         /// The union of its enabled record destinations' types.
         let recordTypes: EventTypeSet
+        /// Whether every enabled CloudWatch destination's dimensions come from
+        /// the message's tags array (``FanOutPlan/aggregatorUsesMessageTagsOnly``),
+        /// so that a cached tags array resolves every metric of the event.
+        let metricsUseMessageTagsOnly: Bool
     }
 
     /// How a record destination wraps records.
@@ -47,6 +51,8 @@ struct FanOutPlan {
     }
 
     let sets: [CompiledSet]
+    /// `setNames[i]` is the name of configuration set `i`.
+    let setNames: [String]
     let slots: [ValueSlot]
     /// `slotNameLengths[i]` is the UTF-8 length of `slots[i].name`, checked
     /// before comparing names.
@@ -60,6 +66,8 @@ struct FanOutPlan {
     /// array (no header, link tag or outgoing IP), so that its metric key is
     /// a function of the tags array and the event type.
     let aggregatorUsesMessageTagsOnly: [Bool]
+    /// `aggregators[i].types`, apart.
+    let aggregatorTypes: [EventTypeSet]
     /// `routes[i].types` and `routes[i].destinationIndex`, apart.
     let routeTypes: [EventTypeSet]
     let routeDestinations: [Int]
@@ -138,28 +146,39 @@ struct FanOutPlan {
                         aggregatorIndex: aggregatorIndex,
                         output: output))
             }
+            let setSlots = slots[slotStart...]
+            let tagsOnly = aggregators[aggregatorStart...].allSatisfy { aggregator in
+                aggregator.slotIndexes.allSatisfy { Self.comesFromTagsArray(setSlots[$0]) }
+            }
             sets.append(
                 CompiledSet(
-                    name: set.name, slotRange: slotStart..<slots.count,
+                    slotRange: slotStart..<slots.count,
                     aggregatorRange: aggregatorStart..<aggregators.count,
                     routeRange: routeStart..<routes.count,
-                    cloudWatchTypes: cloudWatchTypes, recordTypes: recordTypes))
+                    cloudWatchTypes: cloudWatchTypes, recordTypes: recordTypes,
+                    metricsUseMessageTagsOnly: tagsOnly))
         }
         self.sets = sets
+        setNames = configuration.configurationSets.map(\.name)
         self.slots = slots
         slotNameLengths = slots.map { $0.name.utf8.count }
         slotIsOutgoingIp = slots.map { $0.source == .messageTag && $0.name == "ses:outgoing-ip" }
         slotSources = slots.map(\.source)
         routeTypes = routes.map(\.types)
         aggregatorUsesMessageTagsOnly = aggregators.map { aggregator in
-            aggregator.slotIndexes.allSatisfy {
-                slots[$0].source == .messageTag && slots[$0].name != "ses:outgoing-ip"
-            }
+            aggregator.slotIndexes.allSatisfy { Self.comesFromTagsArray(slots[$0]) }
         }
+        aggregatorTypes = aggregators.map(\.types)
         routeDestinations = routes.map(\.destinationIndex)
         self.routes = routes
         self.destinations = destinations
         self.aggregators = aggregators
         self.outputs = outputs
+    }
+
+    /// Whether `slot`'s value is a function of the message's tags array: a
+    /// message tag other than `ses:outgoing-ip` (which SES adds per event).
+    static func comesFromTagsArray(_ slot: ValueSlot) -> Bool {
+        slot.source == .messageTag && slot.name != "ses:outgoing-ip"
     }
 }

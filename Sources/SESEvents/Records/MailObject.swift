@@ -97,6 +97,10 @@ public struct MailObject: Hashable, Sendable {
 
     @usableFromInline
     var storage: Storage
+    /// The identity of the tags array's storage (see ``tagsIdentity``), kept
+    /// beside the box so that the fan-out path, which needs only this of the
+    /// message to count its metrics, does not read the box at all.
+    private(set) var tagsIdentity: UInt
 
     /// The box, copied first if another value shares it.
     @usableFromInline
@@ -158,8 +162,20 @@ public struct MailObject: Hashable, Sendable {
     /// more than once; the record groups values by name in first-seen order.
     public var tags: [NameValue] {
         get { storage.tags }
-        _modify { yield &uniqueStorage.tags }
+        _modify {
+            defer { tagsIdentity = Self.identity(of: storage.tags) }
+            yield &uniqueStorage.tags
+        }
     }
+
+    /// The identity of `array`'s storage: equal for copies of one array,
+    /// different for arrays that exist at the same time with separate
+    /// storage. Caches that keep the array alive recognise it by this.
+    @inline(__always)
+    static func identity(of array: [NameValue]) -> UInt {
+        unsafeBitCast(array, to: UInt.self)
+    }
+
     /// The IP SES sent from, once chosen; published as the `ses:outgoing-ip`
     /// tag on delivery-side events.
     public var outgoingIp: String? {
@@ -176,6 +192,7 @@ public struct MailObject: Hashable, Sendable {
             timestamp: timestamp, source: source, sourceArn: sourceArn, sendingAccountId: sendingAccountId,
             messageId: messageId, destination: destination, headersTruncated: headersTruncated,
             headers: headers, commonHeaders: commonHeaders, tags: tags, outgoingIp: outgoingIp)
+        tagsIdentity = Self.identity(of: tags)
     }
 
     /// The first value of the message tag (or auto-tag) `name`, if any.

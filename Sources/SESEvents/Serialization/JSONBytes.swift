@@ -8,8 +8,31 @@ public enum JSONBytes {
     /// non-ASCII included, passes through as its UTF-8 bytes (RFC 8259 §7).
     @inlinable
     public static func appendString(_ text: String, to buffer: inout OutputBuffer) {
+        if _slowPath(buffer.embeddedLiterals != nil) {
+            appendEmbeddedString(text, to: &buffer)
+            return
+        }
         buffer.append(UInt8(ascii: "\""))
         appendEscaped(text, to: &buffer)
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// ``appendString(_:to:)`` while the buffer embeds JSON: the quotes
+    /// escaped, the text escaped twice. Kept out of line so that the common
+    /// path stays small enough to inline.
+    @usableFromInline @inline(never)
+    static func appendEmbeddedString(_ text: String, to buffer: inout OutputBuffer) {
+        appendQuote(to: &buffer)
+        appendEscaped(text, to: &buffer)
+        appendQuote(to: &buffer)
+    }
+
+    /// Appends a quotation mark (`\"` while the buffer embeds JSON).
+    @inlinable @inline(__always)
+    public static func appendQuote(to buffer: inout OutputBuffer) {
+        if _slowPath(buffer.embeddedLiterals != nil) {
+            buffer.append(UInt8(ascii: "\\"))
+        }
         buffer.append(UInt8(ascii: "\""))
     }
 
@@ -26,8 +49,27 @@ public enum JSONBytes {
         }
     }
 
-    /// Appends UTF-8 `bytes` escaped as the body of a JSON string. Used to
-    /// embed one JSON document as a string in another (the SNS `Message`).
+    /// Appends UTF-8 `bytes` escaped as the body of a JSON string (escaped
+    /// twice while the buffer embeds JSON: the body of a string inside a
+    /// document that is itself a string's body).
+    @usableFromInline
+    static func appendEscaped(bytes: UnsafeRawBufferPointer, to buffer: inout OutputBuffer) {
+        if _slowPath(buffer.embeddedLiterals != nil) {
+            appendEscaped(bytes: bytes, to: &buffer, levels: 2)
+        } else {
+            appendEscaped(bytes: bytes, to: &buffer, levels: 1)
+        }
+    }
+
+    /// Appends UTF-8 `bytes` escaped as the body of a JSON string, ignoring
+    /// embedding. Used to embed one JSON document as a string in another
+    /// (the SNS `Message`).
+    public static func appendEscapedOnce(bytes: UnsafeRawBufferPointer, to buffer: inout OutputBuffer) {
+        appendEscaped(bytes: bytes, to: &buffer, levels: 1)
+    }
+
+    /// Appends UTF-8 `bytes` escaped `levels` times (1 or 2) as the body of a
+    /// JSON string.
     ///
     /// Reserves room for the worst case (every byte six long) and writes in
     /// place: a word of eight bytes with no quote, backslash or control byte
@@ -36,12 +78,13 @@ public enum JSONBytes {
     /// overlap bytes already written, which were copied as they are when the
     /// word needs no escaping), and text of four to seven bytes as two
     /// overlapping four-byte halves, so that most strings need no byte loop.
-    @usableFromInline
-    static func appendEscaped(bytes: UnsafeRawBufferPointer, to buffer: inout OutputBuffer) {
+    /// Bytes that need escaping go one at a time (``writeEscaped(_:to:at:levels:)``).
+    @inline(__always)
+    static func appendEscaped(bytes: UnsafeRawBufferPointer, to buffer: inout OutputBuffer, levels: Int) {
         let count = bytes.count
         guard count > 0, let source = bytes.baseAddress else { return }
         // Room for the worst case, plus one: a plain byte's write stores two.
-        let target = UnsafeMutableRawPointer(buffer.reserve(count &* 6 &+ 1))
+        let target = UnsafeMutableRawPointer(buffer.reserve(count &* 7 &+ 1))
         var written = 0
         var index = 0
         if count >= 8 {
@@ -55,7 +98,8 @@ public enum JSONBytes {
                 }
                 for _ in 0..<8 {
                     written = writeEscaped(
-                        source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written)
+                        source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written,
+                        levels: levels)
                     index &+= 1
                 }
             }
@@ -80,10 +124,31 @@ public enum JSONBytes {
         }
         while index < count {
             written = writeEscaped(
-                source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written)
+                source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written, levels: levels)
             index &+= 1
         }
         buffer.commit(written)
+    }
+
+    /// Writes `byte` escaped `levels` times (1 or 2) at `target + offset`;
+    /// returns the offset after it. Escaping twice escapes the backslash
+    /// (and quote) that escaping once produced: `"` becomes `\\\"`, a
+    /// newline `\\n`, a control byte `\\u00XX`.
+    @inline(__always)
+    static func writeEscaped(_ byte: UInt8, to target: UnsafeMutableRawPointer, at offset: Int, levels: Int)
+        -> Int
+    {
+        if levels == 1 || escapeCharacter(byte) == 0 { return writeEscaped(byte, to: target, at: offset) }
+        // The backslash that escaping once starts with, escaped.
+        target.storeBytes(of: UInt8(ascii: "\\"), toByteOffset: offset, as: UInt8.self)
+        let once = writeEscaped(byte, to: target, at: offset &+ 1)
+        // `once` wrote `\`, then `"`, `\`, a letter or `u00XX`: the second
+        // character needs a backslash of its own only if it is `"` or `\`.
+        let second = target.load(fromByteOffset: offset &+ 2, as: UInt8.self)
+        guard second == UInt8(ascii: "\"") || second == UInt8(ascii: "\\") else { return once }
+        target.storeBytes(of: UInt8(ascii: "\\"), toByteOffset: offset &+ 2, as: UInt8.self)
+        target.storeBytes(of: second, toByteOffset: offset &+ 3, as: UInt8.self)
+        return once &+ 1
     }
 
     /// Writes `byte`, escaped if JSON requires, at `target + offset`;
@@ -143,9 +208,15 @@ public enum JSONBytes {
     }
 
     /// Appends a literal that needs no escaping (keys, punctuation, fixed values).
+    /// While the buffer embeds JSON, the literal goes in escaped, from the
+    /// buffer's ``EmbeddedLiteralTable``.
     @inlinable @inline(__always)
     public static func appendRaw(_ literal: StaticString, to buffer: inout OutputBuffer) {
-        buffer.append(literal)
+        if _slowPath(buffer.embeddedLiterals != nil) {
+            buffer.embeddedLiterals.unsafelyUnwrapped.appendEscaped(literal, to: &buffer)
+        } else {
+            buffer.append(literal)
+        }
     }
 
     /// Appends `value` in decimal.

@@ -5,7 +5,7 @@
 /// Senders usually share one tags array between all the messages of a
 /// traffic client (its message tags and auto-tags do not change per
 /// message), so the same array comes back event after event. An array is
-/// recognised by the address of its storage, as in ``TagValueCache``: each
+/// recognised by its storage's identity, as in ``TagValueCache``: each
 /// entry keeps its array alive, so the address cannot be reused by another
 /// array while the entry exists, and a kept array cannot change (a write to
 /// a shared array copies it first). A hit therefore appends exactly the
@@ -15,9 +15,10 @@
 /// A cache serves one rendering (the record's `tags` object, the digest's
 /// canonical tag list): its owner always passes the same `render`.
 struct TagsFragmentCache {
-    /// A power of two: the entries are direct-mapped by address.
-    static let entryCount = 4096
-    static let entryShift: UInt64 = 64 - 12
+    /// A power of two. An array may sit in any of the
+    /// ``TagValueCache/probeCount`` entries from its home entry (the first
+    /// empty one when it is stored, else the home entry).
+    static let entryCount = TagValueCache.entriesPerSet
 
     /// The arrays, by entry (empty for an unused entry, whose address is 0).
     private var arrays: [[NameValue]]
@@ -39,12 +40,16 @@ struct TagsFragmentCache {
         _ tags: [NameValue], to buffer: inout OutputBuffer,
         render: ([NameValue], inout OutputBuffer) -> Void
     ) {
-        let address = TagValueCache.address(of: tags)
-        let entry = Int(
-            truncatingIfNeeded: (UInt64(address >> 4) &* 0x9E37_79B9_7F4A_7C15) >> Self.entryShift)
-        if addresses[entry] == address && address != 0 {
-            fragments[entry].withUnsafeBytes { buffer.append(bytes: $0) }
-            return
+        let address = MailObject.identity(of: tags)
+        let home = TagValueCache.homeEntry(for: address)
+        var entry = home
+        for probe in 0..<TagValueCache.probeCount {
+            let candidate = (home &+ probe) & (Self.entryCount &- 1)
+            if addresses[candidate] == address && address != 0 {
+                fragments[candidate].withUnsafeBytes { buffer.append(bytes: $0) }
+                return
+            }
+            if addresses[candidate] == 0 && entry == home && addresses[home] != 0 { entry = candidate }
         }
         let start = buffer.count
         render(tags, &buffer)
