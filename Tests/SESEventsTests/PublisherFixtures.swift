@@ -10,13 +10,14 @@ final class PublisherHarness {
 
     init(
         _ sets: [ConfigurationSetDestinations], metricPeriod: SimDuration = .minutes(1),
-        writesRecords: Bool = true
+        writesRecords: Bool = true, computesDigest: Bool = true
     ) throws {
         var sinks: [RecordOutput: InMemoryRecordSink] = [:]
         publisher = try EventPublisher(
             configuration: EventPublisherConfiguration(
                 configurationSets: sets, region: "us-east-1", accountId: "123456789012",
-                calendar: PublisherHarness.calendar, metricPeriod: metricPeriod, writesRecords: writesRecords)
+                calendar: PublisherHarness.calendar, metricPeriod: metricPeriod, writesRecords: writesRecords,
+                computesDigest: computesDigest)
         ) { output in
             let sink = InMemoryRecordSink()
             sinks[output] = sink
