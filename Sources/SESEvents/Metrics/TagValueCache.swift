@@ -29,6 +29,9 @@ struct TagValueCache {
     /// How many entries from its home entry an array may occupy.
     static let probeCount = 4
 
+    /// An entry, and whether it holds the array looked for.
+    typealias Place = (entry: Int, found: Bool)
+
     /// Slots and aggregators per entry: the most any set has.
     private let slotStride: Int
     private let aggregatorStride: Int
@@ -68,25 +71,40 @@ struct TagValueCache {
     /// identity `identity`, or nil when none does.
     @inline(__always)
     func entry(holding identity: UInt, set: Int) -> Int? {
-        let home = Self.homeEntry(for: identity)
-        let first = set &* Self.entriesPerSet
-        for probe in 0..<Self.probeCount {
-            let entry = first &+ ((home &+ probe) & (Self.entriesPerSet &- 1))
-            if identities[entry] == identity && identity != 0 { return entry }
+        let place = Self.place(of: identity, from: set &* Self.entriesPerSet, placing: false) {
+            identities[$0]
         }
-        return nil
+        return place.found ? place.entry : nil
     }
 
-    /// The entry of set `set` to store the array with identity `identity`
-    /// in: the first empty entry of its probe window, else its home entry.
-    func entryToStore(_ identity: UInt, set: Int) -> Int {
-        let home = Self.homeEntry(for: identity)
-        let first = set &* Self.entriesPerSet
-        for probe in 0..<Self.probeCount {
-            let entry = first &+ ((home &+ probe) & (Self.entriesPerSet &- 1))
-            if identities[entry] == 0 { return entry }
+    /// Where the array with identity `identity` is in set `set`'s entries
+    /// (`found`), or else the entry to store it in.
+    @inline(__always)
+    func place(of identity: UInt, set: Int) -> Place {
+        Self.place(of: identity, from: set &* Self.entriesPerSet) { identities[$0] }
+    }
+
+    /// Where the array with identity `identity` is among the
+    /// ``entriesPerSet`` entries from `first`, whose identities
+    /// `identityAt` gives (0 for an empty entry): the entry of its probe
+    /// window that holds it (`found`), else the window's first empty entry,
+    /// else its home entry (which it then replaces). With `placing` false
+    /// (a lookup only: the hot path), empty entries are not looked for and a
+    /// miss returns the home entry. Shared with ``TagsFragmentCache``, which
+    /// places arrays the same way.
+    @inline(__always)
+    static func place(
+        of identity: UInt, from first: Int, placing: Bool = true, identityAt: (Int) -> UInt
+    ) -> Place {
+        let home = homeEntry(for: identity)
+        var empty: Int?
+        for probe in 0..<probeCount {
+            let entry = first &+ ((home &+ probe) & (entriesPerSet &- 1))
+            let held = identityAt(entry)
+            if held == identity && identity != 0 { return (entry, true) }
+            if placing && held == 0 && empty == nil { empty = entry }
         }
-        return first &+ home
+        return (empty ?? first &+ home, false)
     }
 
     @inline(__always)

@@ -277,9 +277,9 @@ struct FanOutCore: ~Copyable {
         let mail = event.mail
         let tags = mail.storage.tags
         let identity = MailObject.identity(of: tags)
-        let cachedEntry = tagCache.entry(holding: identity, set: setIndex)
-        let cacheHit = cachedEntry != nil
-        let cacheEntry = cachedEntry ?? tagCache.entryToStore(identity, set: setIndex)
+        let place = tagCache.place(of: identity, set: setIndex)
+        let cacheHit = place.found
+        let cacheEntry = place.entry
         if cacheHit { tagCache.load(cacheEntry, count: range.count, into: &slotValues, at: range.lowerBound) }
         for index in range {
             var resolved = ValueSlot.missing
@@ -458,27 +458,20 @@ struct FanOutCore: ~Copyable {
             counters[10 &+ destinationIndex &* 10 &+ type.rawValue] &+= 1
             let sinkIndex = plan.routes[index].sinkIndex
             switch plan.routes[index].envelope {
-            case .firehose, .eventBridge:
-                if !serialized {
-                    recordBuffer.removeAll()
-                    serializer.append(event, to: &recordBuffer, cache: &serializationCache)
-                    recordBuffer.append(UInt8(ascii: "\n"))
-                    serialized = true
+            case .firehose:
+                serializeRecord(event, unlessDone: &serialized)
+                recordBuffer.withUnsafeBytes { sinks[sinkIndex].write($0) }
+            case .eventBridge(let envelope):
+                serializeRecord(event, unlessDone: &serialized)
+                lineBuffer.removeAll()
+                let setName = plan.setNames[setIndex]
+                recordBuffer.withUnsafeBytes { record in
+                    envelope.append(
+                        record: UnsafeRawBufferPointer(rebasing: record.dropLast()), of: event,
+                        configurationSet: setName, sequence: sequence, calendar: calendar, to: &lineBuffer)
                 }
-                if case .eventBridge(let envelope) = plan.routes[index].envelope {
-                    lineBuffer.removeAll()
-                    let setName = plan.setNames[setIndex]
-                    recordBuffer.withUnsafeBytes { record in
-                        envelope.append(
-                            record: UnsafeRawBufferPointer(rebasing: record.dropLast()), of: event,
-                            configurationSet: setName, sequence: sequence, calendar: calendar, to: &lineBuffer
-                        )
-                    }
-                    lineBuffer.append(UInt8(ascii: "\n"))
-                    lineBuffer.withUnsafeBytes { sinks[sinkIndex].write($0) }
-                } else {
-                    recordBuffer.withUnsafeBytes { sinks[sinkIndex].write($0) }
-                }
+                lineBuffer.append(UInt8(ascii: "\n"))
+                lineBuffer.withUnsafeBytes { sinks[sinkIndex].write($0) }
             case .sns(let envelope):
                 if !serializedEmbedded {
                     embeddedRecordBuffer.removeAll()
@@ -498,5 +491,16 @@ struct FanOutCore: ~Copyable {
             }
             recordsWritten[destinationIndex] += 1
         }
+    }
+
+    /// Writes `event`'s record and a newline into ``recordBuffer``, unless
+    /// `done` says this event's record is already there.
+    @inline(__always)
+    mutating func serializeRecord(_ event: SESEvent, unlessDone done: inout Bool) {
+        guard !done else { return }
+        recordBuffer.removeAll()
+        serializer.append(event, to: &recordBuffer, cache: &serializationCache)
+        recordBuffer.append(UInt8(ascii: "\n"))
+        done = true
     }
 }

@@ -71,13 +71,15 @@ public enum JSONBytes {
     /// Appends UTF-8 `bytes` escaped `levels` times (1 or 2) as the body of a
     /// JSON string.
     ///
-    /// Reserves room for the worst case (every byte six long) and writes in
-    /// place: a word of eight bytes with no quote, backslash or control byte
-    /// is copied in one store, other bytes one at a time. The last, partial
-    /// word is checked and copied as the eight bytes ending the text (they
-    /// overlap bytes already written, which were copied as they are when the
-    /// word needs no escaping), and text of four to seven bytes as two
-    /// overlapping four-byte halves, so that most strings need no byte loop.
+    /// Reserves room for the worst case (every byte seven long: a control byte
+    /// escaped twice, `\\u00XX`) and writes in place: a word of eight bytes with
+    /// no quote, backslash or control byte is copied in one store, other bytes
+    /// one at a time. The last, partial word is checked and copied as the eight
+    /// bytes ending the text (they overlap bytes already written, which were
+    /// copied as they are when the word needs no escaping), and text of four to
+    /// seven bytes as two overlapping four-byte halves, so that most strings need
+    /// no byte loop.
+    ///
     /// Bytes that need escaping go one at a time (``writeEscaped(_:to:at:levels:)``).
     @inline(__always)
     static func appendEscaped(bytes: UnsafeRawBufferPointer, to buffer: inout OutputBuffer, levels: Int) {

@@ -41,15 +41,11 @@ struct TagsFragmentCache {
         render: ([NameValue], inout OutputBuffer) -> Void
     ) {
         let address = MailObject.identity(of: tags)
-        let home = TagValueCache.homeEntry(for: address)
-        var entry = home
-        for probe in 0..<TagValueCache.probeCount {
-            let candidate = (home &+ probe) & (Self.entryCount &- 1)
-            if addresses[candidate] == address && address != 0 {
-                fragments[candidate].withUnsafeBytes { buffer.append(bytes: $0) }
-                return
-            }
-            if addresses[candidate] == 0 && entry == home && addresses[home] != 0 { entry = candidate }
+        let place = TagValueCache.place(of: address, from: 0) { addresses[$0] }
+        let entry = place.entry
+        if place.found {
+            fragments[entry].withUnsafeBytes { buffer.append(bytes: $0) }
+            return
         }
         let start = buffer.count
         render(tags, &buffer)
