@@ -87,6 +87,33 @@ struct PublisherTests {
         #expect(summary.destinations.allSatisfy { $0.eventsByType.total == 0 })
     }
 
+    /// A late event (for a period already written) opens its period again:
+    /// its account line comes with the next write, before the later period's
+    /// line, and the summary's totals count every event once.
+    @Test func aLateEventGetsAnAccountLineOfItsOwnPeriod() throws {
+        let harness = try H([])
+        let mail = H.mail(1)
+        for (seconds, detail) in [
+            (10, EventDetail.send), (130, .send), (40, H.delivery(at: H.seconds(40), to: mail)),
+        ] {
+            harness.publisher.publish(
+                SESEvent(time: H.seconds(Int64(seconds)), mail: mail, detail: detail, configurationSet: nil))
+        }
+        harness.publisher.publish(
+            SESEvent(time: H.seconds(200), mail: mail, detail: .send, configurationSet: nil))
+        harness.publisher.finish()
+        let lines = try harness.metrics()
+        let timestamps = try lines.map { line in
+            try #require((line["_aws"] as? [String: Any])?["Timestamp"] as? Int64)
+        }
+        let minutes = timestamps.map { ($0 - timestamps[0]) / 60_000 }
+        #expect(minutes == [0, 0, 2, 3])
+        #expect(lines.map { $0["Send"] as? Int } == [1, nil, 1, 1])
+        #expect(lines.map { $0["Delivery"] as? Int } == [nil, 1, nil, nil])
+        let totals = harness.publisher.summary().accountMetrics
+        #expect(totals[.send] == 3 && totals[.delivery] == 1 && totals.total == 4)
+    }
+
     @Test func deliveryDelayAndSubscriptionNeverReachCloudWatchButDoReachRecords() throws {
         let harness = try H([
             ConfigurationSetDestinations(
