@@ -57,27 +57,6 @@ public struct SNSNotificationEnvelope: Sendable {
         record: UnsafeRawBufferPointer, of event: SESEvent, sequence: UInt64, calendar: SimCalendar,
         to buffer: inout OutputBuffer
     ) {
-        let id = appendHead(of: event, sequence: sequence, to: &buffer)
-        JSONBytes.appendEscapedOnce(bytes: record, to: &buffer)
-        appendTail(of: event, id: id, calendar: calendar, to: &buffer)
-    }
-
-    /// Appends the notification for `event` as ``append(record:of:sequence:calendar:to:)``
-    /// does, given the record already escaped as a JSON string's body (the
-    /// fan-out path serialises it that way directly).
-    func append(
-        escapedRecord: UnsafeRawBufferPointer, of event: SESEvent, sequence: UInt64, calendar: SimCalendar,
-        to buffer: inout OutputBuffer
-    ) {
-        let id = appendHead(of: event, sequence: sequence, to: &buffer)
-        buffer.append(bytes: escapedRecord)
-        appendTail(of: event, id: id, calendar: calendar, to: &buffer)
-    }
-
-    /// Appends the notification up to the opening quote of `Message`'s
-    /// value; returns the notification's `MessageId` bits.
-    @inline(__always)
-    func appendHead(of event: SESEvent, sequence: UInt64, to buffer: inout OutputBuffer) -> UInt128 {
         let id = DerivedIdentifier.bits(messageId: event.mail.messageId, sequence: sequence, salt: salt)
         JSONBytes.appendRaw("{\"Type\":\"Notification\",\"MessageId\":\"", to: &buffer)
         DerivedIdentifier.appendUUID(id, to: &buffer)
@@ -85,12 +64,7 @@ public struct SNSNotificationEnvelope: Sendable {
         JSONBytes.appendString(topicArn, to: &buffer)
         JSONBytes.appendRaw(
             ",\"Subject\":\"Amazon SES Email Event Notification\",\"Message\":\"", to: &buffer)
-        return id
-    }
-
-    /// Appends the notification from the closing quote of `Message`'s value.
-    @inline(__always)
-    func appendTail(of event: SESEvent, id: UInt128, calendar: SimCalendar, to buffer: inout OutputBuffer) {
+        JSONBytes.appendEscaped(bytes: record, to: &buffer)
         JSONBytes.appendRaw("\",\"Timestamp\":\"", to: &buffer)
         TimestampText.append(unixMicroseconds: calendar.unixMicroseconds(of: event.time), to: &buffer)
         JSONBytes.appendRaw("\",\"SignatureVersion\":\"1\",\"Signature\":\"", to: &buffer)

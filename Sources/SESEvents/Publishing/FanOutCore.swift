@@ -47,16 +47,10 @@ struct FanOutCore: ~Copyable {
     var slotValues: [UInt32]
     /// The record in hand, followed by a newline.
     var recordBuffer = OutputBuffer(capacity: 8192)
-    /// The record in hand escaped as a JSON string's body, for SNS.
-    var embeddedRecordBuffer = OutputBuffer(capacity: 16384)
-    /// The escaped literals of ``embeddedRecordBuffer``'s records.
-    let embeddedLiterals = EmbeddedLiteralTable()
     /// The envelope or metrics line in hand.
     var lineBuffer = OutputBuffer(capacity: 16384)
-    /// Parts of records shared between messages, serialised once: for
-    /// ``recordBuffer`` and for ``embeddedRecordBuffer``.
+    /// Parts of records shared between messages, serialised once.
     var serializationCache = RecordSerializationCache()
-    var embeddedSerializationCache = RecordSerializationCache()
 
     init(configuration: EventPublisherConfiguration, sinks: [any RecordSink], metricsSink: any RecordSink) {
         var interner = StringInterner()
@@ -452,7 +446,6 @@ struct FanOutCore: ~Copyable {
     mutating func routeRecords(_ event: SESEvent, type: EventType, sequence: UInt64, setIndex: Int) {
         let routeRange = plan.sets[setIndex].routeRange
         var serialized = false
-        var serializedEmbedded = false
         for index in routeRange where plan.routeTypes[index].contains(type) {
             let destinationIndex = plan.routeDestinations[index]
             counters[10 &+ destinationIndex &* 10 &+ type.rawValue] &+= 1
@@ -473,18 +466,12 @@ struct FanOutCore: ~Copyable {
                 lineBuffer.append(UInt8(ascii: "\n"))
                 lineBuffer.withUnsafeBytes { sinks[sinkIndex].write($0) }
             case .sns(let envelope):
-                if !serializedEmbedded {
-                    embeddedRecordBuffer.removeAll()
-                    embeddedRecordBuffer.beginEmbedding(embeddedLiterals)
-                    serializer.append(event, to: &embeddedRecordBuffer, cache: &embeddedSerializationCache)
-                    embeddedRecordBuffer.endEmbedding()
-                    serializedEmbedded = true
-                }
+                serializeRecord(event, unlessDone: &serialized)
                 lineBuffer.removeAll()
-                embeddedRecordBuffer.withUnsafeBytes { record in
+                recordBuffer.withUnsafeBytes { record in
                     envelope.append(
-                        escapedRecord: record, of: event, sequence: sequence, calendar: calendar,
-                        to: &lineBuffer)
+                        record: UnsafeRawBufferPointer(rebasing: record.dropLast()), of: event,
+                        sequence: sequence, calendar: calendar, to: &lineBuffer)
                 }
                 lineBuffer.append(UInt8(ascii: "\n"))
                 lineBuffer.withUnsafeBytes { sinks[sinkIndex].write($0) }

@@ -12,9 +12,7 @@ import SimCore
 ///
 /// Faster than Foundation's `JSONEncoder` by a wide margin (see the
 /// `EventFanOut` benchmark), and allocation-free once the buffer has grown to
-/// the largest record. Into a buffer that embeds JSON
-/// (``OutputBuffer/beginEmbedding(_:)``) it writes the record already escaped
-/// as a JSON string's body, as an SNS notification's `Message` holds it.
+/// the largest record.
 public struct EventRecordSerializer: Sendable {
     /// Turns the run's instants into calendar timestamps.
     public var calendar: SimCalendar
@@ -77,18 +75,18 @@ public struct EventRecordSerializer: Sendable {
     @inline(__always)
     func appendTimestamp(_ key: StaticString, _ time: SimTime, to buffer: inout OutputBuffer) {
         JSONBytes.appendRaw(key, to: &buffer)
-        JSONBytes.appendQuote(to: &buffer)
+        buffer.append(UInt8(ascii: "\""))
         TimestampText.append(unixMicroseconds: calendar.unixMicroseconds(of: time), to: &buffer)
-        JSONBytes.appendQuote(to: &buffer)
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// Appends `"key":"<message ID>"`.
     @inline(__always)
     func appendMessageID(_ key: StaticString, _ id: MessageID, to buffer: inout OutputBuffer) {
         JSONBytes.appendRaw(key, to: &buffer)
-        JSONBytes.appendQuote(to: &buffer)
+        buffer.append(UInt8(ascii: "\""))
         id.append(to: &buffer)
-        JSONBytes.appendQuote(to: &buffer)
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// Appends `"key":"<escaped value>"`.

@@ -8,31 +8,8 @@ public enum JSONBytes {
     /// non-ASCII included, passes through as its UTF-8 bytes (RFC 8259 §7).
     @inlinable
     public static func appendString(_ text: String, to buffer: inout OutputBuffer) {
-        if _slowPath(buffer.embeddedLiterals != nil) {
-            appendEmbeddedString(text, to: &buffer)
-            return
-        }
         buffer.append(UInt8(ascii: "\""))
         appendEscaped(text, to: &buffer)
-        buffer.append(UInt8(ascii: "\""))
-    }
-
-    /// ``appendString(_:to:)`` while the buffer embeds JSON: the quotes
-    /// escaped, the text escaped twice. Kept out of line so that the common
-    /// path stays small enough to inline.
-    @usableFromInline @inline(never)
-    static func appendEmbeddedString(_ text: String, to buffer: inout OutputBuffer) {
-        appendQuote(to: &buffer)
-        appendEscaped(text, to: &buffer)
-        appendQuote(to: &buffer)
-    }
-
-    /// Appends a quotation mark (`\"` while the buffer embeds JSON).
-    @inlinable @inline(__always)
-    public static func appendQuote(to buffer: inout OutputBuffer) {
-        if _slowPath(buffer.embeddedLiterals != nil) {
-            buffer.append(UInt8(ascii: "\\"))
-        }
         buffer.append(UInt8(ascii: "\""))
     }
 
@@ -49,61 +26,31 @@ public enum JSONBytes {
         }
     }
 
-    /// Appends UTF-8 `bytes` escaped as the body of a JSON string (escaped
-    /// twice while the buffer embeds JSON: the body of a string inside a
-    /// document that is itself a string's body).
-    @usableFromInline
-    static func appendEscaped(bytes: UnsafeRawBufferPointer, to buffer: inout OutputBuffer) {
-        if _slowPath(buffer.embeddedLiterals != nil) {
-            appendEscaped(bytes: bytes, to: &buffer, levels: 2)
-        } else {
-            appendEscaped(bytes: bytes, to: &buffer, levels: 1)
-        }
-    }
-
-    /// Appends UTF-8 `bytes` escaped as the body of a JSON string, ignoring
-    /// embedding. Used to embed one JSON document as a string in another
-    /// (the SNS `Message`).
-    public static func appendEscapedOnce(bytes: UnsafeRawBufferPointer, to buffer: inout OutputBuffer) {
-        appendEscaped(bytes: bytes, to: &buffer, levels: 1)
-    }
-
-    /// Appends UTF-8 `bytes` escaped `levels` times (1 or 2) as the body of a
-    /// JSON string.
+    /// Appends UTF-8 `bytes` escaped as the body of a JSON string. Also how
+    /// one JSON document goes into another as a string (the SNS `Message`).
     ///
-    /// Reserves room for the worst case (every byte seven long: a control byte
-    /// escaped twice, `\\u00XX`) and writes in place: a word of eight bytes with
-    /// no quote, backslash or control byte is copied in one store, other bytes
-    /// one at a time. The last, partial word is checked and copied as the eight
-    /// bytes ending the text (they overlap bytes already written, which were
-    /// copied as they are when the word needs no escaping), and text of four to
-    /// seven bytes as two overlapping four-byte halves, so that most strings need
-    /// no byte loop.
-    ///
-    /// Bytes that need escaping go one at a time (``writeEscaped(_:to:at:levels:)``).
-    @inline(__always)
-    static func appendEscaped(bytes: UnsafeRawBufferPointer, to buffer: inout OutputBuffer, levels: Int) {
+    /// Reserves room for the worst case (every byte six long: a control byte
+    /// as `\u00XX`) and writes in place, a word of eight bytes at a time
+    /// (``writeEscaped(word:specials:controls:from:to:at:)``). The last,
+    /// partial word is checked and copied as the eight bytes ending the text
+    /// (they overlap bytes already written, which were copied as they are when
+    /// the word needs no escaping), and text of four to seven bytes as two
+    /// overlapping four-byte halves, so that most strings need no byte loop.
+    public static func appendEscaped(bytes: UnsafeRawBufferPointer, to buffer: inout OutputBuffer) {
         let count = bytes.count
         guard count > 0, let source = bytes.baseAddress else { return }
-        // Room for the worst case, plus one: a plain byte's write stores two.
-        let target = UnsafeMutableRawPointer(buffer.reserve(count &* 7 &+ 1))
+        // Room for the worst case, plus one: a plain byte's write stores two;
+        // plus eight: a shifted word's store runs past the word's end.
+        let target = UnsafeMutableRawPointer(buffer.reserve(count &* 6 &+ 9))
         var written = 0
         var index = 0
         if count >= 8 {
             while index &+ 8 <= count {
                 let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if !needsEscaping(word) {
-                    target.storeBytes(of: word, toByteOffset: written, as: UInt64.self)
-                    written &+= 8
-                    index &+= 8
-                    continue
-                }
-                for _ in 0..<8 {
-                    written = writeEscaped(
-                        source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written,
-                        levels: levels)
-                    index &+= 1
-                }
+                written = writeEscaped(
+                    word: word, specials: quoteOrBackslashBytes(word), controls: controlBytes(word),
+                    from: source + index, to: target, at: written)
+                index &+= 8
             }
             if index < count {
                 let start = count &- 8
@@ -126,31 +73,50 @@ public enum JSONBytes {
         }
         while index < count {
             written = writeEscaped(
-                source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written, levels: levels)
+                source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written)
             index &+= 1
         }
         buffer.commit(written)
     }
 
-    /// Writes `byte` escaped `levels` times (1 or 2) at `target + offset`;
-    /// returns the offset after it. Escaping twice escapes the backslash
-    /// (and quote) that escaping once produced: `"` becomes `\\\"`, a
-    /// newline `\\n`, a control byte `\\u00XX`.
+    /// Writes the eight bytes of `word` (read from `source`) escaped at
+    /// `target + offset`; returns the offset after them. `specials` has the
+    /// high bit set of each byte of `word` that is `"` or `\`, and no other
+    /// bit; `controls` is not zero when a byte is a control byte.
+    ///
+    /// Without special bytes: one store. With quotes and backslashes only (JSON
+    /// text, such as the SNS `Message`, has a quote every few bytes): the word
+    /// is stored, then for each of them, found by its bit, a backslash in front
+    /// of it and the rest of the word once more, shifted by one byte. With a
+    /// control byte: one byte at a time.
     @inline(__always)
-    static func writeEscaped(_ byte: UInt8, to target: UnsafeMutableRawPointer, at offset: Int, levels: Int)
-        -> Int
-    {
-        if levels == 1 || escapeCharacter(byte) == 0 { return writeEscaped(byte, to: target, at: offset) }
-        // The backslash that escaping once starts with, escaped.
-        target.storeBytes(of: UInt8(ascii: "\\"), toByteOffset: offset, as: UInt8.self)
-        let once = writeEscaped(byte, to: target, at: offset &+ 1)
-        // `once` wrote `\`, then `"`, `\`, a letter or `u00XX`: the second
-        // character needs a backslash of its own only if it is `"` or `\`.
-        let second = target.load(fromByteOffset: offset &+ 2, as: UInt8.self)
-        guard second == UInt8(ascii: "\"") || second == UInt8(ascii: "\\") else { return once }
-        target.storeBytes(of: UInt8(ascii: "\\"), toByteOffset: offset &+ 2, as: UInt8.self)
-        target.storeBytes(of: second, toByteOffset: offset &+ 3, as: UInt8.self)
-        return once &+ 1
+    static func writeEscaped(
+        word: UInt64, specials: UInt64, controls: UInt64, from source: UnsafeRawPointer,
+        to target: UnsafeMutableRawPointer, at offset: Int
+    ) -> Int {
+        target.storeBytes(of: word, toByteOffset: offset, as: UInt64.self)
+        if (specials | controls) == 0 { return offset &+ 8 }
+        var written = offset
+        if controls == 0 {
+            // Byte k of the text is bits 8k… of `ordered` on any platform.
+            let ordered = UInt64(littleEndian: word)
+            var mask = UInt64(littleEndian: specials)
+            repeat {
+                let shift = mask.trailingZeroBitCount & ~7
+                let at = written &+ shift &>> 3
+                target.storeBytes(of: UInt8(ascii: "\\"), toByteOffset: at, as: UInt8.self)
+                target.storeBytes(
+                    of: (ordered &>> UInt64(shift)).littleEndian, toByteOffset: at &+ 1, as: UInt64.self)
+                written &+= 1
+                mask &= mask &- 1
+            } while mask != 0
+            return written &+ 8
+        }
+        for index in 0..<8 {
+            written = writeEscaped(
+                source.load(fromByteOffset: index, as: UInt8.self), to: target, at: written)
+        }
+        return written
     }
 
     /// Writes `byte`, escaped if JSON requires, at `target + offset`;
@@ -194,14 +160,37 @@ public enum JSONBytes {
     /// Whether any of the eight bytes of `word` is a control byte, `"` or `\`.
     @inline(__always)
     static func needsEscaping(_ word: UInt64) -> Bool {
+        (quoteOrBackslashBytes(word) | controlBytes(word)) != 0
+    }
+
+    /// The high bit of every byte of `word` that is `"` or `\`, and no other
+    /// bit (exact: no borrow runs from one byte into the next).
+    @inline(__always)
+    static func quoteOrBackslashBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let control = (word &- ones &* 0x20) & ~word & highs
         let quote = word ^ (ones &* 0x22)
         let backslash = word ^ (ones &* 0x5C)
-        let quoteZero = (quote &- ones) & ~quote & highs
-        let backslashZero = (backslash &- ones) & ~backslash & highs
-        return (control | quoteZero | backslashZero) != 0
+        return zeroBytes(quote) | zeroBytes(backslash)
+    }
+
+    /// The high bit of every byte of `word` below 0x20, and no other bit.
+    @inline(__always)
+    static func controlBytes(_ word: UInt64) -> UInt64 {
+        let lows = lowSevenBits
+        // A byte's low seven bits plus 0x60 reach the high bit exactly when
+        // the byte is 0x20 or more (no carry leaves the byte: at most 0xDF).
+        return ~(((word & lows) &+ 0x6060_6060_6060_6060) | word) & ~lows
+    }
+
+    /// Every bit of every byte but the high one.
+    @inline(__always)
+    static var lowSevenBits: UInt64 { 0x7F7F_7F7F_7F7F_7F7F }
+
+    /// The high bit of every zero byte of `word`, and no other bit.
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let lows = lowSevenBits
+        return ~(((word & lows) &+ lows) | word) & ~lows
     }
 
     @inlinable @inline(__always)
@@ -210,15 +199,9 @@ public enum JSONBytes {
     }
 
     /// Appends a literal that needs no escaping (keys, punctuation, fixed values).
-    /// While the buffer embeds JSON, the literal goes in escaped, from the
-    /// buffer's ``EmbeddedLiteralTable``.
     @inlinable @inline(__always)
     public static func appendRaw(_ literal: StaticString, to buffer: inout OutputBuffer) {
-        if _slowPath(buffer.embeddedLiterals != nil) {
-            buffer.embeddedLiterals.unsafelyUnwrapped.appendEscaped(literal, to: &buffer)
-        } else {
-            buffer.append(literal)
-        }
+        buffer.append(literal)
     }
 
     /// Appends `value` in decimal.

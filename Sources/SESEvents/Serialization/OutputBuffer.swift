@@ -10,17 +10,12 @@ public struct OutputBuffer: ~Copyable, @unchecked Sendable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var capacity: Int
     @usableFromInline var length: Int
-    /// While set, JSON written through ``JSONBytes`` goes in escaped once
-    /// more, as the body of a JSON string (see ``beginEmbedding(_:)``); the
-    /// table holds the escaped forms of the literals written so far.
-    @usableFromInline var embeddedLiterals: EmbeddedLiteralTable?
 
     /// An empty buffer with room for `capacity` bytes.
     public init(capacity: Int = 1024) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
         length = 0
-        embeddedLiterals = nil
     }
 
     deinit { base.deallocate() }
@@ -88,23 +83,6 @@ public struct OutputBuffer: ~Copyable, @unchecked Sendable {
     @inlinable @inline(__always)
     public mutating func append(_ literal: StaticString) {
         append(bytes: UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
-
-    /// From now until ``endEmbedding()``, JSON written through ``JSONBytes``
-    /// is appended as the body of a JSON string that holds it: every quote,
-    /// backslash and control character escaped once more. This is how a
-    /// record goes into an SNS notification's `Message` without a second
-    /// pass over its bytes. `literals` remembers the escaped literals between
-    /// uses; keep one per buffer.
-    @inlinable
-    public mutating func beginEmbedding(_ literals: EmbeddedLiteralTable) {
-        embeddedLiterals = literals
-    }
-
-    /// Ends what ``beginEmbedding(_:)`` began.
-    @inlinable
-    public mutating func endEmbedding() {
-        embeddedLiterals = nil
     }
 
     /// Forgets the contents, keeping the storage.

@@ -1,34 +1,44 @@
+import Foundation
 import SESEvents
 import SimCore
 import Testing
 
-/// The fan-out path writes an SNS notification's `Message` by serialising the
-/// record straight into escaped form (``OutputBuffer/beginEmbedding(_:)``)
-/// instead of escaping the finished record: the bytes must be exactly the
-/// record escaped as a JSON string's body, for every event type and for
-/// strings that need escaping at any position.
-@Suite("Records serialised into an SNS message body")
-struct EmbeddedRecordTests {
+/// An SNS notification's `Message` is the event's record escaped as a JSON
+/// string's body. The escaper copies words of eight bytes and escapes quotes
+/// and backslashes inside a word by shifting the rest of it, so it is checked
+/// against a byte-by-byte reference for every event type and for text with
+/// special bytes at every position, alone, in pairs and in runs.
+@Suite("The SNS message: the record, escaped")
+struct SNSMessageEscapingTests {
     typealias H = PublisherHarness
 
     /// Text with every kind of byte escaping treats differently.
     static let awkward = "a \"quoted\" \\ back\\slash\ttab\nline\u{01}\u{1F} é 😀 end"
 
-    /// `record` escaped once, the way ``SNSNotificationEnvelope`` escapes a
-    /// finished record.
-    static func escapedOnce(_ record: [UInt8]) -> String {
-        var buffer = OutputBuffer()
-        record.withUnsafeBytes { JSONBytes.appendEscapedOnce(bytes: $0, to: &buffer) }
-        return buffer.text
+    /// `bytes` escaped one byte at a time, as RFC 8259 §7 says: the reference.
+    static func referenceEscaped(_ bytes: [UInt8]) -> [UInt8] {
+        let hex = Array("0123456789abcdef".utf8)
+        var escaped: [UInt8] = []
+        for byte in bytes {
+            switch byte {
+            case 0x22, 0x5C: escaped += [0x5C, byte]
+            case 0x08: escaped += Array("\\b".utf8)
+            case 0x0C: escaped += Array("\\f".utf8)
+            case 0x0A: escaped += Array("\\n".utf8)
+            case 0x0D: escaped += Array("\\r".utf8)
+            case 0x09: escaped += Array("\\t".utf8)
+            case 0..<0x20: escaped += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: escaped.append(byte)
+            }
+        }
+        return escaped
     }
 
-    /// `event`'s record written into a buffer that embeds JSON.
-    static func embedded(_ event: SESEvent, literals: EmbeddedLiteralTable) -> String {
+    /// `bytes` escaped by ``JSONBytes/appendEscaped(bytes:to:)``.
+    static func escaped(_ bytes: [UInt8]) -> [UInt8] {
         var buffer = OutputBuffer()
-        buffer.beginEmbedding(literals)
-        EventRecordSerializer(calendar: Fixtures.calendar).append(event, to: &buffer)
-        buffer.endEmbedding()
-        return buffer.text
+        bytes.withUnsafeBytes { JSONBytes.appendEscaped(bytes: $0, to: &buffer) }
+        return buffer.bytes
     }
 
     /// One event of every type, with awkward text in the mail and detail.
@@ -90,38 +100,53 @@ struct EmbeddedRecordTests {
         return details.map { SESEvent(time: time, mail: mail, detail: $0, configurationSet: 0) }
     }
 
-    @Test func everyEventTypeEmbedsAsItsRecordEscaped() {
+    @Test func everyEventTypesRecordEscapesAsTheReferenceDoes() {
         let serializer = EventRecordSerializer(calendar: Fixtures.calendar)
-        let literals = EmbeddedLiteralTable()
         let events = Self.eventsOfEveryType()
         #expect(Set(events.map(\.type)) == Set(EventType.allCases))
-        // Twice: the second pass copies the literals the first escaped.
-        for _ in 0..<2 {
-            for event in events {
-                let expected = Self.escapedOnce(serializer.record(event))
-                #expect(Self.embedded(event, literals: literals) == expected, "\(event.type)")
+        for event in events {
+            let record = serializer.record(event)
+            #expect(Self.escaped(record) == Self.referenceEscaped(record), "\(event.type)")
+        }
+    }
+
+    @Test func specialBytesAtEveryPositionEscapeAsTheReferenceDoes() {
+        let specials: [UInt8] = [0x22, 0x5C, 0x0A, 0x01, 0x1F, 0x09, 0xC3]
+        for length in 0...40 {
+            let plain = Array(repeating: UInt8(ascii: "a"), count: length)
+            #expect(Self.escaped(plain) == Self.referenceEscaped(plain), "length \(length)")
+            for position in 0..<length {
+                for special in specials {
+                    var one = plain
+                    one[position] = special
+                    #expect(
+                        Self.escaped(one) == Self.referenceEscaped(one),
+                        "\(special) at \(position) of \(length)")
+                    // A second special byte in the same word, or the next.
+                    for other in [0x22, 0x5C, 0x0D] as [UInt8] {
+                        for gap in 1...9 where position + gap < length {
+                            var two = one
+                            two[position + gap] = other
+                            #expect(
+                                Self.escaped(two) == Self.referenceEscaped(two),
+                                "\(special) at \(position), \(other) at \(position + gap) of \(length)")
+                        }
+                    }
+                }
+            }
+            // Every byte a quote, then every byte a backslash: a word escaped
+            // eight times over.
+            for special in [0x22, 0x5C] as [UInt8] {
+                let run = Array(repeating: special, count: length)
+                #expect(Self.escaped(run) == Self.referenceEscaped(run), "\(length) × \(special)")
             }
         }
     }
 
-    @Test func stringsOfEveryLengthAndPositionEmbedAsEscapedTwice() {
-        let literals = EmbeddedLiteralTable()
-        for length in 0...24 {
-            for position in 0..<max(length, 1) {
-                for special in ["a", "\"", "\\", "\n", "\u{01}", "é"] {
-                    var characters = Array(String(repeating: "a", count: length))
-                    if length > 0 { characters[position] = Character(special) }
-                    let text = String(characters)
-                    var plain = OutputBuffer()
-                    JSONBytes.appendString(text, to: &plain)
-                    var embedded = OutputBuffer()
-                    embedded.beginEmbedding(literals)
-                    JSONBytes.appendString(text, to: &embedded)
-                    embedded.endEmbedding()
-                    #expect(embedded.text == Self.escapedOnce(plain.bytes), "length \(length) at \(position)")
-                }
-            }
-        }
+    @Test func stringsEscapeInsideTheirQuotes() {
+        var buffer = OutputBuffer()
+        JSONBytes.appendString(Self.awkward, to: &buffer)
+        #expect(buffer.bytes == [0x22] + Self.referenceEscaped(Array(Self.awkward.utf8)) + [0x22])
     }
 
     /// A set with an SNS and a Firehose destination, after `leading`.
@@ -157,6 +182,12 @@ struct EmbeddedRecordTests {
                     record: $0, of: event, sequence: UInt64(sequence), calendar: H.calendar, to: &expected)
             }
             #expect(line == expected.text)
+            // And the Message, read back as JSON, is the record.
+            let notification = try #require(
+                JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(
+                notification["Message"] as? String
+                    == String(decoding: serializer.record(event), as: UTF8.self))
         }
     }
 
