@@ -37,7 +37,7 @@ enum CanonicalEventEncoding {
         appendID(mail.messageId, to: &buffer)
         appendTime(mail.timestamp, to: &buffer)
         appendStrings(mail.destination, to: &buffer)
-        tagsCache.append(mail.tags, to: &buffer) { tags, buffer in appendPairs(tags, to: &buffer) }
+        tagsCache.append(tagsOf: mail, to: &buffer) { tags, buffer in appendPairs(tags, to: &buffer) }
         appendOptional(mail.outgoingIp, to: &buffer)
         appendDetail(event.detail, to: &buffer)
     }

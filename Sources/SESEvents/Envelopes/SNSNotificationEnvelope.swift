@@ -57,6 +57,19 @@ public struct SNSNotificationEnvelope: Sendable {
         record: UnsafeRawBufferPointer, of event: SESEvent, sequence: UInt64, calendar: SimCalendar,
         to buffer: inout OutputBuffer
     ) {
+        append(of: event, sequence: sequence, calendar: calendar, to: &buffer) {
+            JSONBytes.appendEscaped(bytes: record, to: &$0)
+        }
+    }
+
+    /// Appends the notification for `event` as ``append(record:of:sequence:calendar:to:)``
+    /// does, with `appendEscapedRecord` appending the record escaped as a
+    /// JSON string's body (the fan-out path copies parts of it pre-escaped).
+    @inline(__always)
+    func append(
+        of event: SESEvent, sequence: UInt64, calendar: SimCalendar, to buffer: inout OutputBuffer,
+        appendEscapedRecord: (inout OutputBuffer) -> Void
+    ) {
         let id = DerivedIdentifier.bits(messageId: event.mail.messageId, sequence: sequence, salt: salt)
         JSONBytes.appendRaw("{\"Type\":\"Notification\",\"MessageId\":\"", to: &buffer)
         DerivedIdentifier.appendUUID(id, to: &buffer)
@@ -64,7 +77,7 @@ public struct SNSNotificationEnvelope: Sendable {
         JSONBytes.appendString(topicArn, to: &buffer)
         JSONBytes.appendRaw(
             ",\"Subject\":\"Amazon SES Email Event Notification\",\"Message\":\"", to: &buffer)
-        JSONBytes.appendEscaped(bytes: record, to: &buffer)
+        appendEscapedRecord(&buffer)
         JSONBytes.appendRaw("\",\"Timestamp\":\"", to: &buffer)
         TimestampText.append(unixMicroseconds: calendar.unixMicroseconds(of: event.time), to: &buffer)
         JSONBytes.appendRaw("\",\"SignatureVersion\":\"1\",\"Signature\":\"", to: &buffer)

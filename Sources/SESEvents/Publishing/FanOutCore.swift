@@ -469,9 +469,10 @@ struct FanOutCore: ~Copyable {
                 serializeRecord(event, unlessDone: &serialized)
                 lineBuffer.removeAll()
                 recordBuffer.withUnsafeBytes { record in
-                    envelope.append(
-                        record: UnsafeRawBufferPointer(rebasing: record.dropLast()), of: event,
-                        sequence: sequence, calendar: calendar, to: &lineBuffer)
+                    envelope.append(of: event, sequence: sequence, calendar: calendar, to: &lineBuffer) {
+                        serializationCache.appendEscaped(
+                            record: UnsafeRawBufferPointer(rebasing: record.dropLast()), to: &$0)
+                    }
                 }
                 lineBuffer.append(UInt8(ascii: "\n"))
                 lineBuffer.withUnsafeBytes { sinks[sinkIndex].write($0) }

@@ -37,6 +37,7 @@ public struct EventRecordSerializer: Sendable {
     /// of the `mail` object that `cache` remembers instead of writing them
     /// again (the fan-out path, which serialises every event).
     func append(_ event: SESEvent, to buffer: inout OutputBuffer, cache: inout RecordSerializationCache) {
+        cache.beginRecord(at: buffer.count)
         JSONBytes.appendRaw("{\"eventType\":\"", to: &buffer)
         appendRecordName(event.type, to: &buffer)
         JSONBytes.appendRaw("\",\"mail\":", to: &buffer)

@@ -19,11 +19,17 @@ public enum JSONBytes {
         let done: Void? = text.utf8.withContiguousStorageIfAvailable {
             appendEscaped(bytes: UnsafeRawBufferPointer($0), to: &buffer)
         }
-        if done == nil {
-            var contiguous = text
-            contiguous.makeContiguousUTF8()
-            contiguous.withUTF8 { appendEscaped(bytes: UnsafeRawBufferPointer($0), to: &buffer) }
-        }
+        if done == nil { appendEscapedNonContiguous(text, to: &buffer) }
+    }
+
+    /// ``appendEscaped(_:to:)`` for a string whose UTF-8 is not stored
+    /// contiguously (a bridged one). Out of line, so that the common path
+    /// needs no copy of the string.
+    @usableFromInline @inline(never)
+    static func appendEscapedNonContiguous(_ text: String, to buffer: inout OutputBuffer) {
+        var contiguous = text
+        contiguous.makeContiguousUTF8()
+        contiguous.withUTF8 { appendEscaped(bytes: UnsafeRawBufferPointer($0), to: &buffer) }
     }
 
     /// Appends UTF-8 `bytes` escaped as the body of a JSON string. Also how
@@ -86,8 +92,8 @@ public enum JSONBytes {
     ///
     /// Without special bytes: one store. With quotes and backslashes only (JSON
     /// text, such as the SNS `Message`, has a quote every few bytes): the word
-    /// is stored, then for each of them, found by its bit, a backslash in front
-    /// of it and the rest of the word once more, shifted by one byte. With a
+    /// is stored, then for each of them, found by its bit, a backslash in its
+    /// place and the rest of the word once more, shifted by one byte. With a
     /// control byte: one byte at a time.
     @inline(__always)
     static func writeEscaped(

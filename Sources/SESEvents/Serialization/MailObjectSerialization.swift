@@ -17,11 +17,15 @@ extension EventRecordSerializer {
     func appendMail(_ mail: MailObject, to buffer: inout OutputBuffer, cache: inout RecordSerializationCache)
     {
         appendTimestamp("{\"timestamp\":", mail.timestamp, to: &buffer)
+        let senderStart = buffer.count
         cache.sender.append(mail, to: &buffer) { mail, buffer in appendSenderFields(mail, to: &buffer) }
+        cache.noteCachedPart(start: senderStart, end: buffer.count, tagsEntry: -1)
         appendMailMessageFields(mail, to: &buffer)
-        cache.tags.append(mail.tags, to: &buffer) { tags, buffer in
+        let tagsStart = buffer.count
+        let tagsEntry = cache.tags.append(tagsOf: mail, to: &buffer) { tags, buffer in
             Self.appendGroupedMembers(tags, to: &buffer)
         }
+        cache.noteCachedPart(start: tagsStart, end: buffer.count, tagsEntry: tagsEntry)
         appendMailEnd(mail, to: &buffer)
     }
 
@@ -62,7 +66,7 @@ extension EventRecordSerializer {
                 buffer.append(UInt8(ascii: "}"))
             }
             buffer.append(UInt8(ascii: "]"))
-            appendCommonHeaders(mail.commonHeaders, to: &buffer)
+            appendCommonHeaders(of: mail.storage, to: &buffer)
         }
         JSONBytes.appendRaw(",\"tags\":", to: &buffer)
     }
@@ -81,14 +85,16 @@ extension EventRecordSerializer {
         JSONBytes.appendRaw("}}", to: &buffer)
     }
 
-    func appendCommonHeaders(_ headers: CommonHeaders, to buffer: inout OutputBuffer) {
+    /// Appends `,"commonHeaders":{…}`, reading the fields in `storage`
+    /// (copying the struct out would retain each of its strings and arrays).
+    func appendCommonHeaders(of storage: MailObject.Storage, to buffer: inout OutputBuffer) {
         JSONBytes.appendRaw(",\"commonHeaders\":{\"from\":", to: &buffer)
-        JSONBytes.appendStringArray(headers.from, to: &buffer)
-        appendOptionalField(",\"date\":", headers.date, to: &buffer)
+        JSONBytes.appendStringArray(storage.commonHeaders.from, to: &buffer)
+        appendOptionalField(",\"date\":", storage.commonHeaders.date, to: &buffer)
         JSONBytes.appendRaw(",\"to\":", to: &buffer)
-        JSONBytes.appendStringArray(headers.to, to: &buffer)
-        appendMessageID(",\"messageId\":", headers.messageId, to: &buffer)
-        appendOptionalField(",\"subject\":", headers.subject, to: &buffer)
+        JSONBytes.appendStringArray(storage.commonHeaders.to, to: &buffer)
+        appendMessageID(",\"messageId\":", storage.commonHeaders.messageId, to: &buffer)
+        appendOptionalField(",\"subject\":", storage.commonHeaders.subject, to: &buffer)
         buffer.append(UInt8(ascii: "}"))
     }
 

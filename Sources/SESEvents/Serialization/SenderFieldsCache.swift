@@ -18,6 +18,8 @@ struct SenderFieldsCache {
     )
     /// What `render` wrote for them.
     private var fragment: [UInt8] = []
+    /// `fragment` escaped as a JSON string's body; empty until first asked for.
+    private var escapedFragment: [UInt8] = []
 
     /// Appends what `render` appends for `mail`'s sender fields to `buffer`:
     /// the remembered bytes when the fields are the remembered strings, else
@@ -28,8 +30,8 @@ struct SenderFieldsCache {
     ) {
         let storage = mail.storage
         let current = (
-            source: StringBits(storage.source), sourceArn: StringBits(storage.sourceArn),
-            sendingAccountId: StringBits(storage.sendingAccountId)
+            source: StringBits(of: &storage.source), sourceArn: StringBits(of: &storage.sourceArn),
+            sendingAccountId: StringBits(of: &storage.sendingAccountId)
         )
         if strings != nil && current == bits {
             fragment.withUnsafeBytes { buffer.append(bytes: $0) }
@@ -40,8 +42,19 @@ struct SenderFieldsCache {
         strings = (storage.source, storage.sourceArn, storage.sendingAccountId)
         bits = current
         fragment.removeAll(keepingCapacity: true)
+        escapedFragment.removeAll(keepingCapacity: true)
         buffer.withUnsafeBytes { written in
             fragment.append(contentsOf: UnsafeRawBufferPointer(rebasing: written[start...]))
         }
+    }
+
+    /// Appends the bytes of the last ``append(_:to:render:)`` escaped as a
+    /// JSON string's body: escaped once, on first use, and then copied.
+    @inline(__always)
+    mutating func appendEscapedFragment(to buffer: inout OutputBuffer) {
+        if escapedFragment.isEmpty && !fragment.isEmpty {
+            escapedFragment = TagsFragmentCache.escaped(fragment)
+        }
+        escapedFragment.withUnsafeBytes { buffer.append(bytes: $0) }
     }
 }

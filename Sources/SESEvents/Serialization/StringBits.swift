@@ -13,9 +13,10 @@ struct StringBits: Equatable {
     /// Bits no string has been compared with yet (an empty cache's).
     init() {}
 
-    /// The bits of `text`.
+    /// The bits of the string `text` holds, read in place: unlike copying
+    /// the string, no reference counting.
     @inline(__always)
-    init(_ text: String) {
-        self = unsafeBitCast(text, to: StringBits.self)
+    init(of text: inout String) {
+        self = withUnsafePointer(to: &text) { UnsafeRawPointer($0).load(as: StringBits.self) }
     }
 }
