@@ -97,7 +97,7 @@ public struct MailObject: Hashable, Sendable {
 
     @usableFromInline
     var storage: Storage
-    /// The identity of the tags array's storage (see ``tagsIdentity``), kept
+    /// The identity of the tags array's storage (see ``identity(of:)``), kept
     /// beside the box so that the fan-out path, which needs only this of the
     /// message to count its metrics, does not read the box at all.
     private(set) var tagsIdentity: UInt

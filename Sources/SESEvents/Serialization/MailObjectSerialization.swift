@@ -19,13 +19,13 @@ extension EventRecordSerializer {
         appendTimestamp("{\"timestamp\":", mail.timestamp, to: &buffer)
         let senderStart = buffer.count
         cache.sender.append(mail, to: &buffer) { mail, buffer in appendSenderFields(mail, to: &buffer) }
-        cache.noteCachedPart(start: senderStart, end: buffer.count, tagsEntry: -1)
+        cache.noteCachedPart(start: senderStart, end: buffer.count, source: .sender)
         appendMailMessageFields(mail, to: &buffer)
         let tagsStart = buffer.count
         let tagsEntry = cache.tags.append(tagsOf: mail, to: &buffer) { tags, buffer in
             Self.appendGroupedMembers(tags, to: &buffer)
         }
-        cache.noteCachedPart(start: tagsStart, end: buffer.count, tagsEntry: tagsEntry)
+        cache.noteCachedPart(start: tagsStart, end: buffer.count, source: .tags(entry: tagsEntry))
         appendMailEnd(mail, to: &buffer)
     }
 

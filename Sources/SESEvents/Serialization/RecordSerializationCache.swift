@@ -12,17 +12,24 @@ struct RecordSerializationCache {
     /// `,"source":…,"sourceArn":…,"sendingAccountId":…` for the last sender.
     var sender = SenderFieldsCache()
 
+    /// Which cache a part of a record was copied from.
+    enum PartSource {
+        /// The ``sender`` fields.
+        case sender
+        /// The ``tags`` entry that holds the part.
+        case tags(entry: Int)
+    }
+
     /// A part of the last record copied from a cache: bytes `start..<end`
-    /// from the record's first, and where its escaped form is.
+    /// from the record's first, and the cache that holds its escaped form.
     struct CachedPart {
         var start: Int
         var end: Int
-        /// The ``tags`` entry that holds the part, or -1 for the ``sender`` fields.
-        var tagsEntry: Int
+        var source: PartSource
     }
 
     /// The cached parts of the last record, in order.
-    private(set) var parts: [CachedPart] = []
+    private var parts: [CachedPart] = []
     /// Where the last record starts in the buffer it was written to.
     private var recordStart = 0
 
@@ -32,10 +39,10 @@ struct RecordSerializationCache {
         recordStart = offset
     }
 
-    /// Notes that the record's bytes `start..<end` of its buffer are the
-    /// sender fields (`tagsEntry` -1) or the tags of `tagsEntry`.
-    mutating func noteCachedPart(start: Int, end: Int, tagsEntry: Int) {
-        parts.append(CachedPart(start: start - recordStart, end: end - recordStart, tagsEntry: tagsEntry))
+    /// Notes that the record's bytes `start..<end` of its buffer were
+    /// copied from `source`.
+    mutating func noteCachedPart(start: Int, end: Int, source: PartSource) {
+        parts.append(CachedPart(start: start - recordStart, end: end - recordStart, source: source))
     }
 
     /// Appends `record` — the bytes of the last record written with this
@@ -49,10 +56,9 @@ struct RecordSerializationCache {
             let part = parts[index]
             JSONBytes.appendEscaped(
                 bytes: UnsafeRawBufferPointer(rebasing: record[position..<part.start]), to: &buffer)
-            if part.tagsEntry < 0 {
-                sender.appendEscapedFragment(to: &buffer)
-            } else {
-                tags.appendEscapedFragment(of: part.tagsEntry, to: &buffer)
+            switch part.source {
+            case .sender: sender.appendEscapedFragment(to: &buffer)
+            case .tags(let entry): tags.appendEscapedFragment(of: entry, to: &buffer)
             }
             position = part.end
         }

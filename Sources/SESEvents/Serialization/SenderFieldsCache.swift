@@ -17,9 +17,7 @@ struct SenderFieldsCache {
         StringBits(), StringBits(), StringBits()
     )
     /// What `render` wrote for them.
-    private var fragment: [UInt8] = []
-    /// `fragment` escaped as a JSON string's body; empty until first asked for.
-    private var escapedFragment: [UInt8] = []
+    private var fragment = FragmentBytes()
 
     /// Appends what `render` appends for `mail`'s sender fields to `buffer`:
     /// the remembered bytes when the fields are the remembered strings, else
@@ -34,27 +32,20 @@ struct SenderFieldsCache {
             sendingAccountId: StringBits(of: &storage.sendingAccountId)
         )
         if strings != nil && current == bits {
-            fragment.withUnsafeBytes { buffer.append(bytes: $0) }
+            fragment.append(to: &buffer)
             return
         }
         let start = buffer.count
         render(mail, &buffer)
         strings = (storage.source, storage.sourceArn, storage.sendingAccountId)
         bits = current
-        fragment.removeAll(keepingCapacity: true)
-        escapedFragment.removeAll(keepingCapacity: true)
-        buffer.withUnsafeBytes { written in
-            fragment.append(contentsOf: UnsafeRawBufferPointer(rebasing: written[start...]))
-        }
+        fragment.remember(buffer, from: start)
     }
 
     /// Appends the bytes of the last ``append(_:to:render:)`` escaped as a
     /// JSON string's body: escaped once, on first use, and then copied.
     @inline(__always)
     mutating func appendEscapedFragment(to buffer: inout OutputBuffer) {
-        if escapedFragment.isEmpty && !fragment.isEmpty {
-            escapedFragment = TagsFragmentCache.escaped(fragment)
-        }
-        escapedFragment.withUnsafeBytes { buffer.append(bytes: $0) }
+        fragment.appendEscaped(to: &buffer)
     }
 }

@@ -24,16 +24,12 @@ struct TagsFragmentCache {
     private var arrays: [[NameValue]]
     private var addresses: [UInt]
     /// The bytes rendered for each entry's array.
-    private var fragments: [[UInt8]]
-    /// Each entry's bytes escaped as a JSON string's body (for a record in an
-    /// SNS `Message`); empty until first asked for.
-    private var escapedFragments: [[UInt8]]
+    private var fragments: [FragmentBytes]
 
     init() {
         arrays = Array(repeating: [], count: Self.entryCount)
         addresses = Array(repeating: 0, count: Self.entryCount)
-        fragments = Array(repeating: [], count: Self.entryCount)
-        escapedFragments = Array(repeating: [], count: Self.entryCount)
+        fragments = Array(repeating: FragmentBytes(), count: Self.entryCount)
     }
 
     /// Appends what `render` appends for `mail`'s tags to `buffer`: the
@@ -50,7 +46,7 @@ struct TagsFragmentCache {
         let place = TagValueCache.place(of: address, from: 0) { addresses[$0] }
         let entry = place.entry
         if place.found {
-            fragments[entry].withUnsafeBytes { buffer.append(bytes: $0) }
+            fragments[entry].append(to: &buffer)
             return entry
         }
         let tags = mail.tags
@@ -58,29 +54,15 @@ struct TagsFragmentCache {
         render(tags, &buffer)
         arrays[entry] = tags
         addresses[entry] = address
-        fragments[entry].removeAll(keepingCapacity: true)
-        escapedFragments[entry].removeAll(keepingCapacity: true)
-        buffer.withUnsafeBytes { written in
-            fragments[entry].append(contentsOf: UnsafeRawBufferPointer(rebasing: written[start...]))
-        }
+        fragments[entry].remember(buffer, from: start)
         return entry
     }
 
-    /// Appends the bytes of `entry` (as ``append(_:to:render:)`` returned it,
-    /// with no other array stored since) escaped as a JSON string's body:
-    /// escaped once, on first use, and then copied.
+    /// Appends the bytes of `entry` (as ``append(tagsOf:to:render:)``
+    /// returned it, with no other array stored since) escaped as a JSON
+    /// string's body: escaped once, on first use, and then copied.
     @inline(__always)
     mutating func appendEscapedFragment(of entry: Int, to buffer: inout OutputBuffer) {
-        if escapedFragments[entry].isEmpty && !fragments[entry].isEmpty {
-            escapedFragments[entry] = Self.escaped(fragments[entry])
-        }
-        escapedFragments[entry].withUnsafeBytes { buffer.append(bytes: $0) }
-    }
-
-    /// `bytes` escaped as a JSON string's body.
-    static func escaped(_ bytes: [UInt8]) -> [UInt8] {
-        var buffer = OutputBuffer(capacity: bytes.count * 2)
-        bytes.withUnsafeBytes { JSONBytes.appendEscaped(bytes: $0, to: &buffer) }
-        return buffer.bytes
+        fragments[entry].appendEscaped(to: &buffer)
     }
 }
