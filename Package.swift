@@ -21,10 +21,12 @@ let package = Package(
     targets: [
         .target(name: "SimCore"),
         .target(name: "SESTemplates"),
+        // SSE2 kernel for JSON string escaping: Swift 6.3 has no vector move-mask.
+        .target(name: "CJSONEscaping"),
         .target(
             name: "SESEvents",
             dependencies: [
-                "SimCore",
+                "SimCore", "CJSONEscaping",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -53,6 +55,7 @@ let package = Package(
         ),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SESTemplatesTests", dependencies: ["SESTemplates", "SimCore"]),
+        .testTarget(name: "CJSONEscapingTests", dependencies: ["CJSONEscaping"]),
         .testTarget(name: "SESEventsTests", dependencies: ["SESEvents"]),
         .testTarget(name: "SESModelTests", dependencies: ["SESModel", "SESTemplates"]),
         .testTarget(

@@ -4,10 +4,13 @@ import SimCore
 import Testing
 
 /// An SNS notification's `Message` is the event's record escaped as a JSON
-/// string's body. The escaper copies words of eight bytes and escapes quotes
-/// and backslashes inside a word by shifting the rest of it, so it is checked
-/// against a byte-by-byte reference for every event type and for text with
-/// special bytes at every position, alone, in pairs and in runs.
+/// string's body. The escaper (the C kernel `cjson_escape`, through
+/// ``JSONBytes/appendEscaped(bytes:to:)``) works on blocks of sixteen bytes
+/// and escapes quotes and backslashes inside a word by shifting the rest of
+/// it, so it is checked here, as the fan-out uses it, against this target's
+/// own byte-by-byte reference for every event type and for text with special
+/// bytes at every position, alone, in pairs and in runs. (CJSONEscapingTests
+/// checks the kernel itself, against its own reference.)
 @Suite("The SNS message: the record, escaped")
 struct SNSMessageEscapingTests {
     typealias H = PublisherHarness

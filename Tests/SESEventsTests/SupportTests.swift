@@ -20,6 +20,40 @@ struct SupportTests {
         }
     }
 
+    /// Every digit of the date and time is written from its own field: a
+    /// sweep of instants over four millennia, each field's edges included.
+    @Test func timestampsAcrossMillenniaMatchTheCalendarsText() {
+        let calendar = PublisherHarness.calendar
+        let serializer = EventRecordSerializer(calendar: calendar)
+        // The edges of the fast path (1970 to 9999) and of leap years.
+        let start = calendar.startUnixMicroseconds
+        for unixMicros: Int64 in [
+            0, -1, 951_782_399_999_000, 951_868_800_000_000, 4_107_542_399_999_000,
+            253_402_300_799_999_000, 253_402_300_800_000_000,
+        ] {
+            let time = SimTime(microsecondsSinceStart: unixMicros - start)
+            let event = SESEvent(
+                time: time, mail: PublisherHarness.mail(1),
+                detail: .open(Open(ipAddress: "1", timestamp: time, userAgent: "u")), configurationSet: 0)
+            let open =
+                (try? Fixtures.parse(serializer.record(event)) as? [String: Any])?["open"] as? [String: Any]
+            #expect(open?["timestamp"] as? String == calendar.timestamp(time), "\(unixMicros)")
+        }
+        var state: UInt64 = 11
+        for index in 0..<4_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Microseconds in 4,000 years, or in a day.
+            let span: UInt64 = index % 2 == 0 ? 126_230_400_000_000_000 : 86_400_000_000
+            let time = SimTime(microsecondsSinceStart: Int64(state >> 8 % span))
+            let event = SESEvent(
+                time: time, mail: PublisherHarness.mail(1),
+                detail: .open(Open(ipAddress: "1", timestamp: time, userAgent: "u")), configurationSet: 0)
+            let record = serializer.record(event)
+            let open = (try? Fixtures.parse(record) as? [String: Any])?["open"] as? [String: Any]
+            #expect(open?["timestamp"] as? String == calendar.timestamp(time), "\(time)")
+        }
+    }
+
     @Test func pricingFollowsCloudWatchsTiers() {
         let pricing = CloudWatchPricing.standard
         #expect(pricing.monthlyCost(metricCount: 0) == 0)

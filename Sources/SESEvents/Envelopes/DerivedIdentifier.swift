@@ -41,35 +41,52 @@ public enum DerivedIdentifier {
     static let base64Alphabet: [UInt8] = Array(
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
-    /// Every 12-bit value as its two base64 characters (first in the low
-    /// byte), so that a signature is written two characters per lookup.
-    static let base64Pairs: [UInt16] = (0..<4096).map { value in
-        UInt16(base64Alphabet[value >> 6]) | UInt16(base64Alphabet[value & 63]) << 8
-    }
+    /// The characters of a signature placeholder: four segments from
+    /// ``signatureSegments`` then the last byte's two characters and `==`.
+    static let signatureSegmentLength = 85
+
+    /// The distance between segments in ``signatureSegments``: a segment is
+    /// copied as 88 bytes (eleven words), the three past its end overwritten
+    /// by what follows it.
+    static let signatureSegmentStride = 88
+
+    /// 256 segments of 85 base64 characters, drawn once from a SplitMix64
+    /// stream with a fixed seed: the same table in every run.
+    static let signatureSegments: [UInt8] = {
+        var generator = SplitMix64(seed: 0x5349_474E_4154_5552)  // "SIGNATUR"
+        var table = [UInt8](repeating: 0, count: 256 * signatureSegmentStride)
+        for segment in 0..<256 {
+            for index in 0..<signatureSegmentLength {
+                table[segment * signatureSegmentStride + index] = base64Alphabet[Int(generator.next() & 63)]
+            }
+        }
+        return table
+    }()
 
     /// Appends a stand-in with the length and alphabet of a real SNS
-    /// signature: the base64 text (344 characters, ending `==`) of 256 bytes
-    /// drawn from a SplitMix64 stream seeded with `seed` — each of 34 draws
-    /// gives ten characters (its low 60 bits, high bits first), then the last
-    /// byte is the low 8 bits of the next draw.
+    /// signature: 344 characters of base64 text, ending `==`, that decode to
+    /// 256 bytes. One SplitMix64 draw seeded with `seed` picks four segments
+    /// of 85 characters from ``signatureSegments`` (one byte each, high byte
+    /// first) and the last byte (the draw's fifth byte), so that 2⁴⁰
+    /// different signatures are written for the cost of four copies.
     public static func appendSignaturePlaceholder(seed: UInt64, to buffer: inout OutputBuffer) {
         var generator = SplitMix64(seed: seed)
-        let target = UnsafeMutableRawPointer(buffer.reserve(344))
-        base64Pairs.withUnsafeBufferPointer { pairs in
-            for draw in 0..<34 {
-                let bits = generator.next()
-                let at = target + draw &* 10
-                for pair in 0..<5 {
-                    let value = Int(truncatingIfNeeded: bits >> UInt64(48 &- pair &* 12)) & 0xFFF
-                    at.storeBytes(of: pairs[value].littleEndian, toByteOffset: pair &* 2, as: UInt16.self)
-                }
+        let draw = generator.next()
+        let target = UnsafeMutableRawPointer(
+            buffer.reserve(signatureSegmentLength * 4 + signatureSegmentStride))
+        signatureSegments.withUnsafeBytes { segments in
+            for part in 0..<4 {
+                let segment = Int(truncatingIfNeeded: draw >> UInt64(56 - part * 8)) & 0xFF
+                (target + part * signatureSegmentLength).copyMemory(
+                    from: segments.baseAddress! + segment * signatureSegmentStride,
+                    byteCount: signatureSegmentStride)
             }
         }
         base64Alphabet.withUnsafeBufferPointer { alphabet in
-            let last = generator.next() & 0xFF
-            let at = target.assumingMemoryBound(to: UInt8.self) + 340
-            at[0] = alphabet[Int(last >> 2)]
-            at[1] = alphabet[Int(last << 4 & 63)]
+            let last = Int(truncatingIfNeeded: draw >> 24) & 0xFF
+            let at = target.assumingMemoryBound(to: UInt8.self) + signatureSegmentLength * 4
+            at[0] = alphabet[last >> 2]
+            at[1] = alphabet[last << 4 & 63]
             at[2] = UInt8(ascii: "=")
             at[3] = UInt8(ascii: "=")
         }

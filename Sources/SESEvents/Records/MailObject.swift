@@ -53,7 +53,9 @@ public struct MailObject: Hashable, Sendable {
     /// `@unchecked Sendable`, and no dynamic exclusivity checks on its
     /// fields: the box is only ever mutated through ``MailObject``'s setters,
     /// which first copy it unless it is uniquely referenced — and a uniquely
-    /// referenced box cannot be seen by another thread or another access.
+    /// referenced box cannot be seen by another thread or another access. The
+    /// record serialiser takes `inout` access to fields of a shared box only
+    /// to read them in place, without reference counting; it writes nothing.
     @usableFromInline
     final class Storage: @unchecked Sendable {
         @usableFromInline @exclusivity(unchecked) var timestamp: SimTime

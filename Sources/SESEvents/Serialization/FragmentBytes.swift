@@ -15,9 +15,10 @@ struct FragmentBytes {
         }
     }
 
-    /// Appends the remembered bytes.
+    /// Appends the remembered bytes. Mutating only so that the bytes are
+    /// read in place, without retaining them.
     @inline(__always)
-    func append(to buffer: inout OutputBuffer) {
+    mutating func append(to buffer: inout OutputBuffer) {
         plain.withUnsafeBytes { buffer.append(bytes: $0) }
     }
 

@@ -51,22 +51,13 @@ extension EventRecordSerializer {
     @inline(__always)
     func appendMailMessageFields(_ mail: MailObject, to buffer: inout OutputBuffer) {
         appendMessageID(",\"messageId\":", mail.messageId, to: &buffer)
+        let storage = mail.storage
         JSONBytes.appendRaw(",\"destination\":", to: &buffer)
-        JSONBytes.appendStringArray(mail.destination, to: &buffer)
+        JSONBytes.appendStringArray(inPlace: &storage.destination, to: &buffer)
         JSONBytes.appendRaw(",\"headersTruncated\":", to: &buffer)
-        JSONBytes.appendBool(mail.headersTruncated, to: &buffer)
-        if !mail.headers.isEmpty {
-            JSONBytes.appendRaw(",\"headers\":[", to: &buffer)
-            var first = true
-            for header in mail.headers {
-                JSONBytes.appendRaw(first ? "{\"name\":" : ",{\"name\":", to: &buffer)
-                first = false
-                JSONBytes.appendString(header.name, to: &buffer)
-                appendField(",\"value\":", header.value, to: &buffer)
-                buffer.append(UInt8(ascii: "}"))
-            }
-            buffer.append(UInt8(ascii: "]"))
-            appendCommonHeaders(of: mail.storage, to: &buffer)
+        JSONBytes.appendBool(storage.headersTruncated, to: &buffer)
+        if appendHeaders(inPlace: &storage.headers, to: &buffer) {
+            appendCommonHeaders(of: storage, to: &buffer)
         }
         JSONBytes.appendRaw(",\"tags\":", to: &buffer)
     }
@@ -76,25 +67,54 @@ extension EventRecordSerializer {
     /// closing braces of `tags` and `mail`.
     @inline(__always)
     func appendMailEnd(_ mail: MailObject, to buffer: inout OutputBuffer) {
-        if let outgoingIp = mail.outgoingIp {
+        let storage = mail.storage
+        if storage.outgoingIp != nil {
             JSONBytes.appendRaw(
-                mail.tags.isEmpty ? "\"ses:outgoing-ip\":[" : ",\"ses:outgoing-ip\":[", to: &buffer)
-            JSONBytes.appendString(outgoingIp, to: &buffer)
+                Self.isEmpty(inPlace: &storage.tags) ? "\"ses:outgoing-ip\":[" : ",\"ses:outgoing-ip\":[",
+                to: &buffer)
+            JSONBytes.appendString(inPlace: &storage.outgoingIp!, to: &buffer)
             buffer.append(UInt8(ascii: "]"))
         }
         JSONBytes.appendRaw("}}", to: &buffer)
     }
 
-    /// Appends `,"commonHeaders":{…}`, reading the fields in `storage`
-    /// (copying the struct out would retain each of its strings and arrays).
+    /// Whether `array` is empty, read in place (reading a stored array
+    /// property to ask retains it).
+    @inline(__always)
+    static func isEmpty(inPlace array: inout [NameValue]) -> Bool { array.isEmpty }
+
+    /// Appends `,"headers":[…]` unless `headers` is empty, reading the
+    /// headers in place (copying one out would retain its two strings);
+    /// returns whether it did.
+    @inline(__always)
+    func appendHeaders(inPlace headers: inout [NameValue], to buffer: inout OutputBuffer) -> Bool {
+        headers.withUnsafeBufferPointer { headers in
+            guard let first = headers.baseAddress, !headers.isEmpty else { return false }
+            JSONBytes.appendRaw(",\"headers\":[", to: &buffer)
+            // Only read: the strings are borrowed for `withUTF8`, not changed.
+            let header = UnsafeMutablePointer(mutating: first)
+            for index in headers.indices {
+                JSONBytes.appendRaw(index == 0 ? "{\"name\":" : ",{\"name\":", to: &buffer)
+                JSONBytes.appendString(inPlace: &header[index].name, to: &buffer)
+                JSONBytes.appendRaw(",\"value\":", to: &buffer)
+                JSONBytes.appendString(inPlace: &header[index].value, to: &buffer)
+                buffer.append(UInt8(ascii: "}"))
+            }
+            buffer.append(UInt8(ascii: "]"))
+            return true
+        }
+    }
+
+    /// Appends `,"commonHeaders":{…}`, reading the fields in place in
+    /// `storage` (copying them out would retain each string and array).
     func appendCommonHeaders(of storage: MailObject.Storage, to buffer: inout OutputBuffer) {
         JSONBytes.appendRaw(",\"commonHeaders\":{\"from\":", to: &buffer)
-        JSONBytes.appendStringArray(storage.commonHeaders.from, to: &buffer)
-        appendOptionalField(",\"date\":", storage.commonHeaders.date, to: &buffer)
+        JSONBytes.appendStringArray(inPlace: &storage.commonHeaders.from, to: &buffer)
+        JSONBytes.appendOptionalField(",\"date\":", inPlace: &storage.commonHeaders.date, to: &buffer)
         JSONBytes.appendRaw(",\"to\":", to: &buffer)
-        JSONBytes.appendStringArray(storage.commonHeaders.to, to: &buffer)
+        JSONBytes.appendStringArray(inPlace: &storage.commonHeaders.to, to: &buffer)
         appendMessageID(",\"messageId\":", storage.commonHeaders.messageId, to: &buffer)
-        appendOptionalField(",\"subject\":", storage.commonHeaders.subject, to: &buffer)
+        JSONBytes.appendOptionalField(",\"subject\":", inPlace: &storage.commonHeaders.subject, to: &buffer)
         buffer.append(UInt8(ascii: "}"))
     }
 

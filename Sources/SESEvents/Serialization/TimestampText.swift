@@ -18,7 +18,9 @@ enum TimestampText {
             days -= 1
             microsOfDay += microsecondsPerDay
         }
-        let date = CivilDate(daysSinceUnixEpoch: days)
+        let date =
+            days >= 0 && days < daysBeforeYear10000
+            ? civilDate(days: UInt32(days)) : CivilDate(daysSinceUnixEpoch: days)
         guard (0...9999).contains(date.year) else {
             // Out of four-digit range: let the calendar print it.
             var bytes: [UInt8] = []
@@ -27,38 +29,70 @@ enum TimestampText {
             bytes.withUnsafeBytes { buffer.append(bytes: $0) }
             return
         }
-        let millisOfDay = Int(microsOfDay / 1_000)
+        // Unsigned 32-bit arithmetic: a day has fewer than 2³² milliseconds,
+        // and dividing by a constant is then a multiply and a shift.
+        let millisOfDay = UInt32(truncatingIfNeeded: microsOfDay / 1_000)
+        let secondsOfDay = millisOfDay / 1_000
+        let millis = millisOfDay &- secondsOfDay &* 1_000
+        let hours = secondsOfDay / 3_600
+        let secondsOfHour = secondsOfDay &- hours &* 3_600
+        let minutes = secondsOfHour / 60
+        let seconds = secondsOfHour &- minutes &* 60
+        let year = UInt32(truncatingIfNeeded: date.year)
+        let century = year / 100
         let length = milliseconds ? 24 : 20
-        let target = buffer.reserve(length)
-        writeDigits(date.year, count: 4, to: target)
-        target[4] = UInt8(ascii: "-")
-        writeDigits(date.month, count: 2, to: target + 5)
-        target[7] = UInt8(ascii: "-")
-        writeDigits(date.day, count: 2, to: target + 8)
-        target[10] = UInt8(ascii: "T")
-        writeDigits(millisOfDay / 3_600_000, count: 2, to: target + 11)
-        target[13] = UInt8(ascii: ":")
-        writeDigits(millisOfDay / 60_000 % 60, count: 2, to: target + 14)
-        target[16] = UInt8(ascii: ":")
-        writeDigits(millisOfDay / 1_000 % 60, count: 2, to: target + 17)
+        let target = UnsafeMutableRawPointer(buffer.reserve(length))
+        storeTwoDigits(century, at: 0, of: target)
+        storeTwoDigits(year &- century &* 100, at: 2, of: target)
+        target.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 4, as: UInt8.self)
+        storeTwoDigits(UInt32(truncatingIfNeeded: date.month), at: 5, of: target)
+        target.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 7, as: UInt8.self)
+        storeTwoDigits(UInt32(truncatingIfNeeded: date.day), at: 8, of: target)
+        target.storeBytes(of: UInt8(ascii: "T"), toByteOffset: 10, as: UInt8.self)
+        storeTwoDigits(hours, at: 11, of: target)
+        target.storeBytes(of: UInt8(ascii: ":"), toByteOffset: 13, as: UInt8.self)
+        storeTwoDigits(minutes, at: 14, of: target)
+        target.storeBytes(of: UInt8(ascii: ":"), toByteOffset: 16, as: UInt8.self)
+        storeTwoDigits(seconds, at: 17, of: target)
         if milliseconds {
-            target[19] = UInt8(ascii: ".")
-            writeDigits(millisOfDay % 1_000, count: 3, to: target + 20)
-            target[23] = UInt8(ascii: "Z")
+            let tenths = millis / 100
+            target.storeBytes(of: UInt8(ascii: "."), toByteOffset: 19, as: UInt8.self)
+            target.storeBytes(of: UInt8(truncatingIfNeeded: tenths) &+ 0x30, toByteOffset: 20, as: UInt8.self)
+            storeTwoDigits(millis &- tenths &* 100, at: 21, of: target)
+            target.storeBytes(of: UInt8(ascii: "Z"), toByteOffset: 23, as: UInt8.self)
         } else {
-            target[19] = UInt8(ascii: "Z")
+            target.storeBytes(of: UInt8(ascii: "Z"), toByteOffset: 19, as: UInt8.self)
         }
         buffer.commit(length)
     }
 
+    /// Days from 1970-01-01 to 10000-01-01.
+    static let daysBeforeYear10000: Int64 = 2_932_897
+
+    /// ``CivilDate/init(daysSinceUnixEpoch:)`` for a day from 1970 to 9999:
+    /// the same algorithm (Howard Hinnant's `civil_from_days`) in unsigned
+    /// 32-bit arithmetic, where dividing by a constant is a multiply and a
+    /// shift and nothing can overflow.
     @inline(__always)
-    static func writeDigits(_ value: Int, count: Int, to target: UnsafeMutablePointer<UInt8>) {
-        var remaining = value
-        var position = count
-        while position > 0 {
-            position -= 1
-            target[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
-            remaining /= 10
-        }
+    static func civilDate(days: UInt32) -> CivilDate {
+        let shifted = days &+ 719_468  // days since 0000-03-01
+        let era = shifted / 146_097
+        let dayOfEra = shifted &- era &* 146_097
+        let yearOfEra = (dayOfEra &- dayOfEra / 1_460 &+ dayOfEra / 36_524 &- dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra &- (365 &* yearOfEra &+ yearOfEra / 4 &- yearOfEra / 100)
+        let monthFromMarch = (5 &* dayOfYear &+ 2) / 153
+        let day = dayOfYear &- (153 &* monthFromMarch &+ 2) / 5 &+ 1
+        let month = monthFromMarch < 10 ? monthFromMarch &+ 3 : monthFromMarch &- 9
+        let year = yearOfEra &+ era &* 400 &+ (month <= 2 ? 1 : 0)
+        return CivilDate(year: Int(year), month: Int(month), day: Int(day))
+    }
+
+    /// Stores `value` (0…99) as two decimal digits at `target + offset`.
+    @inline(__always)
+    static func storeTwoDigits(_ value: UInt32, at offset: Int, of target: UnsafeMutableRawPointer) {
+        let tens = (value &* 103) &>> 10  // value / 10 for value < 179
+        let ones = value &- tens &* 10
+        let digits = UInt16(truncatingIfNeeded: tens &+ 0x30) | UInt16(truncatingIfNeeded: ones &+ 0x30) &<< 8
+        target.storeBytes(of: digits.littleEndian, toByteOffset: offset, as: UInt16.self)
     }
 }
