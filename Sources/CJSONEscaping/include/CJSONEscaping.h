@@ -49,8 +49,8 @@ static inline uint8_t *cjson_escape_byte(uint8_t byte, uint8_t *target) {
     return target + 2;
 }
 
-/// Escapes `count` bytes one at a time: the reference the wide path is tested
-/// against, and the path for targets without SSE2.
+/// Escapes `count` bytes one at a time: the path for targets without SSE2
+/// and for blocks that hold a control byte.
 static inline size_t cjson_escape_bytewise(const uint8_t *source, size_t count, uint8_t *target) {
     uint8_t *end = target;
     for (size_t index = 0; index < count; index++) end = cjson_escape_byte(source[index], end);
@@ -97,17 +97,12 @@ static inline uint8_t *cjson_escape_word(const uint8_t *source, uint8_t *target)
     __m128i bytes = _mm_loadl_epi64((const __m128i *)source);
     // The upper eight lanes are zero: only the low eight bits count.
     unsigned controlMask = cjson_control_mask(bytes) & 0xFF;
-    if (controlMask != 0) {
-        for (size_t offset = 0; offset < 8; offset++) target = cjson_escape_byte(source[offset], target);
-        return target;
-    }
+    if (controlMask != 0) return target + cjson_escape_bytewise(source, 8, target);
     uint64_t word;
     memcpy(&word, source, 8);
     return cjson_escape_quotes_in_word(word, cjson_quote_mask(bytes) & 0xFF, target);
 }
-#endif
 
-#if defined(__SSE2__)
 /// Copies `count` bytes (4 to 15) of `source` to `target` when none needs
 /// escaping, checked and copied as two overlapping words (or halves); returns
 /// whether it did.
@@ -165,7 +160,7 @@ static inline size_t cjson_escape(const uint8_t *source, size_t count, uint8_t *
                 end = cjson_escape_quotes_in_word(low, quoteMask & 0xFF, end);
                 end = cjson_escape_quotes_in_word(high, quoteMask >> 8, end);
             } else {
-                for (size_t offset = 0; offset < 16; offset++) end = cjson_escape_byte(source[index + offset], end);
+                end += cjson_escape_bytewise(source + index, 16, end);
             }
             index += 16;
         } while (count - index >= 16);
@@ -189,8 +184,7 @@ static inline size_t cjson_escape(const uint8_t *source, size_t count, uint8_t *
             index = 8;
         }
     }
-    for (; index < count; index++) end = cjson_escape_byte(source[index], end);
-    return (size_t)(end - target);
+    return (size_t)(end - target) + cjson_escape_bytewise(source + index, count - index, end);
 #else
     return cjson_escape_bytewise(source, count, target);
 #endif

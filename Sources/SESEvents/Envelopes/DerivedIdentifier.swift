@@ -90,6 +90,6 @@ public enum DerivedIdentifier {
             at[2] = UInt8(ascii: "=")
             at[3] = UInt8(ascii: "=")
         }
-        buffer.commit(344)
+        buffer.commit(signatureSegmentLength * 4 + 4)
     }
 }

@@ -18,9 +18,7 @@ enum TimestampText {
             days -= 1
             microsOfDay += microsecondsPerDay
         }
-        let date =
-            days >= 0 && days < daysBeforeYear10000
-            ? civilDate(days: UInt32(days)) : CivilDate(daysSinceUnixEpoch: days)
+        let date = CivilDate(daysSinceUnixEpoch: days)
         guard (0...9999).contains(date.year) else {
             // Out of four-digit range: let the calendar print it.
             var bytes: [UInt8] = []
@@ -64,27 +62,6 @@ enum TimestampText {
             target.storeBytes(of: UInt8(ascii: "Z"), toByteOffset: 19, as: UInt8.self)
         }
         buffer.commit(length)
-    }
-
-    /// Days from 1970-01-01 to 10000-01-01.
-    static let daysBeforeYear10000: Int64 = 2_932_897
-
-    /// ``CivilDate/init(daysSinceUnixEpoch:)`` for a day from 1970 to 9999:
-    /// the same algorithm (Howard Hinnant's `civil_from_days`) in unsigned
-    /// 32-bit arithmetic, where dividing by a constant is a multiply and a
-    /// shift and nothing can overflow.
-    @inline(__always)
-    static func civilDate(days: UInt32) -> CivilDate {
-        let shifted = days &+ 719_468  // days since 0000-03-01
-        let era = shifted / 146_097
-        let dayOfEra = shifted &- era &* 146_097
-        let yearOfEra = (dayOfEra &- dayOfEra / 1_460 &+ dayOfEra / 36_524 &- dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra &- (365 &* yearOfEra &+ yearOfEra / 4 &- yearOfEra / 100)
-        let monthFromMarch = (5 &* dayOfYear &+ 2) / 153
-        let day = dayOfYear &- (153 &* monthFromMarch &+ 2) / 5 &+ 1
-        let month = monthFromMarch < 10 ? monthFromMarch &+ 3 : monthFromMarch &- 9
-        let year = yearOfEra &+ era &* 400 &+ (month <= 2 ? 1 : 0)
-        return CivilDate(year: Int(year), month: Int(month), day: Int(day))
     }
 
     /// Stores `value` (0…99) as two decimal digits at `target + offset`.

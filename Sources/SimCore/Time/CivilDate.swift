@@ -51,8 +51,25 @@ public struct CivilDate: Hashable, Sendable {
     }
 
     /// The date `days` days after 1970-01-01.
+    ///
+    /// Howard Hinnant's `civil_from_days`. Days from 1970 to 9999 (what
+    /// timestamps are) take it in unsigned 32-bit arithmetic, where dividing
+    /// by a constant is a multiply and a shift and nothing can overflow.
     @inlinable
     public init(daysSinceUnixEpoch days: Int64) {
+        if days >= 0 && days < 2_932_897 {  // 1970-01-01 ..< 10000-01-01
+            let shifted = UInt32(truncatingIfNeeded: days) &+ 719_468  // days since 0000-03-01
+            let era = shifted / 146_097
+            let dayOfEra = shifted &- era &* 146_097
+            let yearOfEra = (dayOfEra &- dayOfEra / 1_460 &+ dayOfEra / 36_524 &- dayOfEra / 146_096) / 365
+            let dayOfYear = dayOfEra &- (365 &* yearOfEra &+ yearOfEra / 4 &- yearOfEra / 100)
+            let monthFromMarch = (5 &* dayOfYear &+ 2) / 153
+            let day = dayOfYear &- (153 &* monthFromMarch &+ 2) / 5 &+ 1
+            let month = monthFromMarch < 10 ? monthFromMarch &+ 3 : monthFromMarch &- 9
+            let year = yearOfEra &+ era &* 400 &+ (month <= 2 ? 1 : 0)
+            self.init(year: Int(year), month: Int(month), day: Int(day))
+            return
+        }
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
