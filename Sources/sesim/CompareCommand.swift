@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import Scenarios
+import Runner
+import ScenarioFormat
+import Sweeps
 
 /// `sesim compare`: two scenarios on the same seeds, paired.
 struct CompareCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Scenarios
+import Sweeps
 
 /// `sesim merge`: the shards of a sweep into the folder one machine would write.
 struct MergeCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import Scenarios
+import Runner
+import SESSimulation
+import ScenarioFormat
 
 /// `sesim run`: runs one scenario and reports what happened.
 struct RunCommand: ParsableCommand {

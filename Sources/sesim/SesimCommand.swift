@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Scenarios
+import ScenarioFormat
 
 /// `sesim`: the command line of the simulator.
 @main

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Scenarios
+import ScenarioFormat
+import Sweeps
 
 /// `sesim sweep`: many replications of a scenario over a parameter grid.
 struct SweepCommand: ParsableCommand {

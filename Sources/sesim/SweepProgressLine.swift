@@ -1,5 +1,5 @@
 import Foundation
-import Scenarios
+import Sweeps
 
 /// The progress line of a sweep or comparison, on standard error when it is
 /// a terminal: replications done, the rate, failing runs and the time left.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Scenarios
+import ScenarioFormat
 
 /// `sesim validate`: checks scenario files without running them.
 struct ValidateCommand: ParsableCommand {

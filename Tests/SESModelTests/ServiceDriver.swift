@@ -5,7 +5,7 @@ import SimCore
 @testable import SESModel
 
 /// Runs an ``SESService`` on a SimCore event queue for tests, keeping every
-/// published event and settlement, and checking the pipeline's invariant after
+/// published event, reputation sample and settlement, and checking the pipeline's invariant after
 /// each event.
 struct ServiceDriver: SimulationModel {
     typealias Event = ServiceEvent
@@ -13,6 +13,7 @@ struct ServiceDriver: SimulationModel {
     var service: SESService
     var events: [SESEvent] = []
     var settlements: [Settlement] = []
+    var reputationSamples: [ReputationSample] = []
     var violations: [String] = []
 
     mutating func handle(_ event: ServiceEvent, queue: inout EventQueue<ServiceEvent>) {
@@ -21,12 +22,12 @@ struct ServiceDriver: SimulationModel {
     }
 
     mutating func drain(_ queue: inout EventQueue<ServiceEvent>) {
-        for (time, event) in service.scheduled { queue.schedule(event, at: time) }
-        service.scheduled.removeAll()
-        events.append(contentsOf: service.published)
-        service.published.removeAll()
-        settlements.append(contentsOf: service.settlements)
-        service.settlements.removeAll()
+        var drained = Outbox()
+        service.outbox.drain(into: &drained)
+        for (time, event) in drained.scheduled { queue.schedule(event, at: time) }
+        events.append(contentsOf: drained.published)
+        settlements.append(contentsOf: drained.settlements)
+        reputationSamples.append(contentsOf: drained.reputationSamples)
         if let violation = service.invariantViolation() { violations.append(violation) }
     }
 

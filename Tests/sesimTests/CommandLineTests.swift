@@ -1,4 +1,6 @@
-import Scenarios
+import Runner
+import ScenarioFormat
+import SimJSON
 import Testing
 
 @testable import sesim

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import Scenarios
+import Runner
+import ScenarioFormat
+import SimJSON
 import Testing
 
 @testable import sesim

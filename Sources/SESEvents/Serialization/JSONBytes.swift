@@ -91,6 +91,22 @@ public enum JSONBytes {
         buffer.commit(digits)
     }
 
+    /// Appends `value` as sesim's outputs print numbers: an integer without
+    /// a fraction when it is one (below 10^15), else the shortest text that
+    /// reads back exactly; `null` when it is not finite.
+    public static func appendNumber(_ value: Double, to buffer: inout OutputBuffer) {
+        guard value.isFinite else {
+            buffer.append("null")
+            return
+        }
+        if value == value.rounded(), abs(value) < 1e15 {
+            appendInteger(Int64(value), to: &buffer)
+        } else {
+            var text = value.description
+            text.withUTF8 { buffer.append(bytes: $0) }
+        }
+    }
+
     /// Appends `true` or `false`.
     @inlinable
     public static func appendBool(_ value: Bool, to buffer: inout OutputBuffer) {

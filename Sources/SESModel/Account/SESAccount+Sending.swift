@@ -60,7 +60,7 @@ extension SESAccount {
         }
         let source = try parseSource(request.source)
         try Self.validate(tags: request.defaultTags)
-        var result = BulkSendResult(entries: [], accepted: [])
+        var result = BulkSendResult(entries: [])
         result.entries.reserveCapacity(request.destinations.count)
         for entry in request.destinations {
             do throws(SESError) {
@@ -80,8 +80,7 @@ extension SESAccount {
                         template: request.template, data: entry.replacementTemplateData,
                         defaultData: request.defaultTemplateData),
                     at: now)
-                result.accepted.append(message)
-                result.entries.append(BulkEmailEntryResult(status: .success, messageId: message.messageId))
+                result.entries.append(BulkEmailEntryResult(status: .success, message: message))
             } catch {
                 result.entries.append(
                     BulkEmailEntryResult(status: BulkEmailStatus(reporting: error), error: error.message))
@@ -123,7 +122,7 @@ extension SESAccount {
     static func parseRecipients(_ destination: Destination) throws(SESError) -> [EmailAddress] {
         let count = destination.recipientCount
         guard count > 0 else { throw SESError(.invalidParameterValue, SESErrorMessages.noRecipients) }
-        guard count <= 50 else {
+        guard count <= Destination.maximumRecipients else {
             throw SESError(.invalidParameterValue, SESErrorMessages.recipientCountExceeds50)
         }
         var recipients: [EmailAddress] = []

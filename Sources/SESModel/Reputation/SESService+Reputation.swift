@@ -1,23 +1,6 @@
 import SimCore
 
-/// One published sample of the reputation metrics.
-public struct ReputationSample: Hashable, Sendable {
-    public var time: SimTime
-    /// The configuration set's name; nil for the account.
-    public var configurationSet: String?
-    public var rates: ReputationRates
-}
-
 extension SESService {
-    /// Schedules the service's own periodic work: reputation samples and alarm
-    /// evaluations. Call once, before the run starts.
-    public mutating func start() {
-        scheduled.append((.start + reputation.parameters.metricPeriod, .reputationSample))
-        for (index, alarm) in reputation.alarms.enumerated() {
-            scheduled.append((.start + alarm.definition.period, .alarmEvaluation(Int16(index))))
-        }
-    }
-
     // MARK: - Recording
 
     /// Records an eligible message to recipient `position` of `slot`: not the
@@ -74,7 +57,7 @@ extension SESService {
             bounceRate: window.bounceRate, complaintRate: window.complaintRate,
             hasMinimumVolume: window.hasMinimumVolume, at: now)
         {
-            scheduled.append((reviewEnd, .reviewEnd))
+            outbox.schedule(.reviewEnd, at: reviewEnd)
         }
         account.enforcementStatus = reputation.machine.status
     }
@@ -87,7 +70,7 @@ extension SESService {
         if let next = reputation.machine.reviewEnded(
             bounceRate: window.bounceRate, complaintRate: window.complaintRate, at: now)
         {
-            scheduled.append((next, .reviewEnd))
+            outbox.schedule(.reviewEnd, at: next)
         }
         account.enforcementStatus = reputation.machine.status
     }
@@ -98,7 +81,7 @@ extension SESService {
         reputation.samplePeaks()
         evaluateReputation(at: now)
         if reputation.account.size > 0 {
-            reputationSamples.append(
+            outbox.record(
                 ReputationSample(
                     time: now, configurationSet: nil, rates: ReputationTracker.rates(reputation.account)))
         }
@@ -106,12 +89,12 @@ extension SESService {
         where set.reputationMetricsEnabled && reputation.sets[index].size > 0
             && account.indexOfConfigurationSet(named: set.name) == index
         {
-            reputationSamples.append(
+            outbox.record(
                 ReputationSample(
                     time: now, configurationSet: set.name,
                     rates: ReputationTracker.rates(reputation.sets[index])))
         }
-        scheduled.append((now + reputation.parameters.metricPeriod, .reputationSample))
+        outbox.schedule(.reputationSample, at: now + reputation.parameters.metricPeriod)
     }
 
     mutating func evaluateAlarm(_ index: Int, at now: SimTime) {
@@ -143,7 +126,7 @@ extension SESService {
                 }
             }
         }
-        scheduled.append((now + alarm.definition.period, .alarmEvaluation(Int16(index))))
+        outbox.schedule(.alarmEvaluation(Int16(index)), at: now + alarm.definition.period)
     }
 
     // MARK: - The API around reputation

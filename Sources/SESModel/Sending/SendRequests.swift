@@ -15,6 +15,9 @@ public struct Destination: Hashable, Sendable {
     /// Every recipient, To then Cc then Bcc.
     public var allAddresses: [String] { toAddresses + ccAddresses + bccAddresses }
 
+    /// The most recipients one message may have (To, Cc and Bcc together).
+    public static let maximumRecipients = 50
+
     /// The number of recipients (SES's quota unit).
     public var recipientCount: Int { toAddresses.count + ccAddresses.count + bccAddresses.count }
 }

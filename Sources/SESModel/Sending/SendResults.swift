@@ -45,23 +45,31 @@ public struct BulkEmailEntryResult: Hashable, Sendable {
     public var status: BulkEmailStatus
     /// Why the destination failed; nil on success.
     public var error: String?
-    /// The message's ID; only on success.
-    public var messageId: MessageID?
+    /// The message SES accepted for this destination; only on success.
+    public var message: AcceptedMessage?
 
-    public init(status: BulkEmailStatus, error: String? = nil, messageId: MessageID? = nil) {
+    public init(status: BulkEmailStatus, error: String? = nil, message: AcceptedMessage? = nil) {
         self.status = status
         self.error = error
-        self.messageId = messageId
+        self.message = message
     }
+
+    /// The accepted message's ID; only on success.
+    public var messageId: MessageID? { message?.messageId }
 }
 
 /// The answer to a `SendBulkTemplatedEmail` call that was not refused
-/// whole: a status per destination, and the messages SES accepted.
+/// whole: a status per destination, each accepted one with its message.
 public struct BulkSendResult: Hashable, Sendable {
     /// One entry per destination, in the call's order.
     public var entries: [BulkEmailEntryResult]
+
+    public init(entries: [BulkEmailEntryResult]) {
+        self.entries = entries
+    }
+
     /// The accepted messages, in the call's order.
-    public var accepted: [AcceptedMessage]
+    public var accepted: [AcceptedMessage] { entries.compactMap(\.message) }
 }
 
 /// What a message is made of.

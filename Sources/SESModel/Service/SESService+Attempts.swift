@@ -90,7 +90,7 @@ extension SESService {
                 + behavior.deliveryDelay.sample(using: &unit.draws)
             if next >= unit.expiresAt { next = max(unit.expiresAt, now) }
             units[slot] = unit
-            scheduled.append((next, .attempt(unit: slot)))
+            outbox.schedule(.attempt(unit: slot), at: next)
             return
         }
         units.remove(slot)
@@ -214,13 +214,11 @@ extension SESService {
                 var draws = unit.draws
                 let delay = parameters.simulatorDelay.sample(using: &draws)
                 messages[message].pendingFollowUps += 1
-                scheduled.append(
-                    (
-                        now + delay,
-                        .followUp(
-                            message: message, recipient: unit.recipient,
-                            kind: scenario == .outOfOffice ? .autoReply : .simulatorComplaint, detail: 0)
-                    ))
+                outbox.schedule(
+                    .followUp(
+                        message: message, recipient: unit.recipient,
+                        kind: scenario == .outOfOffice ? .autoReply : .simulatorComplaint, detail: 0),
+                    at: now + delay)
             }
             settle(message, recipients: 1, outcome: .delivered)
         case .bounce, .suppressionList:

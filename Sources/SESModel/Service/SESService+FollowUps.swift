@@ -56,7 +56,7 @@ extension SESService {
         _ kind: FollowUpKind, _ slot: Int32, _ recipient: Int16, detail: Int16, at time: SimTime
     ) {
         messages[slot].pendingFollowUps += 1
-        scheduled.append((time, .followUp(message: slot, recipient: recipient, kind: kind, detail: detail)))
+        outbox.schedule(.followUp(message: slot, recipient: recipient, kind: kind, detail: detail), at: time)
     }
 
     /// A follow-up's moment: the event it publishes, and for opens and clicks

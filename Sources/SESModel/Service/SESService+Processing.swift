@@ -229,7 +229,7 @@ extension SESService {
         counters.providerCounts[Int(unit.statIndex)].attempted += 1
         recordEligibleSend(&unit, at: now)
         let slotOfUnit = units.insert(unit)
-        scheduled.append((now + delay, .attempt(unit: slotOfUnit)))
+        outbox.schedule(.attempt(unit: slotOfUnit), at: now + delay)
     }
 
     /// How the unit's recipient behaves.

@@ -9,9 +9,9 @@ import SimCore
 ///
 /// The service is driven from outside: a call is made at an instant, or a
 /// ``ServiceEvent`` the service scheduled earlier is handed back. What the
-/// service produces it leaves in three outboxes the caller drains after each
-/// call: events to schedule (``scheduled``), events published
-/// (``published``), and recipients settled (``settlements``).
+/// service produces it leaves in its ``outbox``, which the caller drains after
+/// each call and event: events to schedule, events published, reputation
+/// samples, and recipients settled.
 public struct SESService: Sendable {
     /// The account: identities, quotas, configuration sets, templates.
     public var account: SESAccount
@@ -20,14 +20,8 @@ public struct SESService: Sendable {
     /// The audiences recipients may come from.
     public let audiences: [Audience]
 
-    /// Events the service wants on the queue.
-    public var scheduled: [(time: SimTime, event: ServiceEvent)] = []
-    /// Events published since the outbox was last drained.
-    public var published: [SESEvent] = []
-    /// Recipients that reached their final outcome since the outbox was last drained.
-    public var settlements: [Settlement] = []
-    /// Reputation metrics published since the outbox was last drained.
-    public var reputationSamples: [ReputationSample] = []
+    /// What the service produced since the caller last drained it.
+    public var outbox = Outbox()
     /// What the pipeline has done.
     public internal(set) var counters = DeliveryCounters()
 
@@ -116,6 +110,15 @@ public struct SESService: Sendable {
         }
     }
 
+    /// Schedules the service's own periodic work: reputation samples and alarm
+    /// evaluations. Call once, before the run starts.
+    public mutating func start() {
+        outbox.schedule(.reputationSample, at: .start + reputation.parameters.metricPeriod)
+        for (index, alarm) in reputation.alarms.enumerated() {
+            outbox.schedule(.alarmEvaluation(Int16(index)), at: .start + alarm.definition.period)
+        }
+    }
+
     /// The statistics row of `domain`, created on first use.
     mutating func providerRow(for domain: String) -> Int32 {
         if let row = providerRowsByDomain[domain] { return row }
@@ -172,10 +175,8 @@ public struct SESService: Sendable {
     ) throws(SESError) -> BulkSendResult {
         precondition(origins.count == request.destinations.count, "one origin per destination")
         let result = try account.sendBulkTemplatedEmail(request, at: now)
-        var acceptedIndex = 0
-        for (entry, origin) in zip(result.entries, origins) where entry.status == .success {
-            accept(result.accepted[acceptedIndex], origin: origin, at: now)
-            acceptedIndex += 1
+        for (entry, origin) in zip(result.entries, origins) {
+            if let message = entry.message { accept(message, origin: origin, at: now) }
         }
         return result
     }
@@ -195,7 +196,7 @@ public struct SESService: Sendable {
         publish(.send, message: slot, at: now)
         var draws = messageDraws(messages[slot])
         let processing = parameters.processingTime.sample(using: &draws)
-        scheduled.append((now + processing, .process(message: slot)))
+        outbox.schedule(.process(message: slot), at: now + processing)
     }
 
     // MARK: - Events
@@ -224,7 +225,7 @@ public struct SESService: Sendable {
     /// the message when nothing more is to happen to it.
     mutating func settle(_ slot: Int32, recipients count: Int, outcome: DeliveryOutcome) {
         counters.recordOutcome(outcome, count: count)
-        settlements.append(
+        outbox.settle(
             Settlement(token: messages[slot].origin.token, recipients: count, outcome: outcome))
         messages[slot].recipientsInDelivery -= count
         recipientsInDelivery -= count
@@ -274,7 +275,7 @@ public struct SESService: Sendable {
         }
         if deliverySide { mail.outgoingIp = ipAddresses.address(outgoingIpIndex(for: slot)) }
         counters.events[detail.type.rawValue] += 1
-        published.append(
+        outbox.publish(
             SESEvent(
                 time: now, mail: mail, detail: detail, configurationSet: record.accepted.configurationSet))
     }

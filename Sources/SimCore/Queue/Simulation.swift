@@ -40,6 +40,15 @@ public struct Simulation<Model: SimulationModel> {
         queue.schedule(event, at: time)
     }
 
+    /// Lends the model and its queue to `body` together: for a call from
+    /// outside the run loop that may schedule events.
+    @inlinable
+    public mutating func withModelAndQueue<Result, Failure: Error>(
+        _ body: (inout Model, inout EventQueue<Model.Event>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try body(&model, &queue)
+    }
+
     /// Runs every event due at or before `end`, in order, then moves the clock
     /// to `end` (unless it is ``SimTime/distantFuture``).
     ///
