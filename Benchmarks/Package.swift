@@ -54,7 +54,10 @@ let package = Package(
             name: "EndToEnd",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "Scenarios", package: "sesim"),
+                .product(name: "Runner", package: "sesim"),
+                .product(name: "SESSimulation", package: "sesim"),
+                .product(name: "ScenarioFormat", package: "sesim"),
+                .product(name: "SimJSON", package: "sesim"),
             ],
             path: "EndToEnd",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -1,6 +1,9 @@
 import Benchmark
 import Foundation
-import Scenarios
+import Runner
+import SESSimulation
+import ScenarioFormat
+import SimJSON
 
 /// The whole model end to end: `scenarios/scale-1m.yaml` — one bulk campaign
 /// through bulk calls, rendering with open and click tracking, deliveries
