@@ -83,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "sesim",
             dependencies: [
-                "SESTemplates", "ScenarioFormat", "SESSimulation", "Runner", "Sweeps",
+                "SimCore", "SESTemplates", "ScenarioFormat", "SESSimulation", "Runner", "Sweeps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -112,7 +112,11 @@ let package = Package(
         .testTarget(
             name: "SweepsTests",
             dependencies: ["Sweeps", "Runner", "ScenarioFormat", "SimJSON", "ScenarioTesting"]),
-        .testTarget(name: "sesimTests", dependencies: ["sesim", "Runner", "ScenarioFormat"]),
+        .testTarget(
+            name: "sesimTests",
+            dependencies: [
+                "sesim", "Runner", "ScenarioFormat", "Sweeps", .product(name: "Yams", package: "Yams"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

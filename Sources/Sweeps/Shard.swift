@@ -52,8 +52,20 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(index)/\(count)" }
 
+    /// The batch systems whose array jobs name a shard, in the order
+    /// ``detect(environment:count:)`` looks for them.
+    public static let arrayJobSystems: [ArrayJobSystem] = [.kubernetes, .slurm, .awsBatch]
+
+    /// Every environment variable ``detect(environment:count:)`` reads.
+    public static var environmentVariables: [String] {
+        var names: [String] = []
+        for name in arrayJobSystems.flatMap(\.variables) where !names.contains(name) { names.append(name) }
+        return names
+    }
+
     /// The shard named by a batch system's environment, when `--shard` is
-    /// not given, and which variable named it:
+    /// not given, and which variable named it. The first of
+    /// ``arrayJobSystems`` whose index variable is set is used:
     /// - `JOB_COMPLETION_INDEX` (Kubernetes Indexed Jobs), with the count
     ///   from `count` (`--shards`) or `SESIM_SHARDS`;
     /// - `SLURM_ARRAY_TASK_ID` (Slurm job arrays), counted from
@@ -65,8 +77,8 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
     public static func detect(environment: [String: String], count explicitCount: Int?) throws(SweepError)
         -> (shard: Shard, source: String)?
     {
-        func number(_ name: String) throws(SweepError) -> Int? {
-            guard let text = environment[name] else { return nil }
+        func number(_ name: String?) throws(SweepError) -> Int? {
+            guard let name, let text = environment[name] else { return nil }
             guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
                 throw SweepError("\(name)='\(text)' is not a whole number")
             }
@@ -74,42 +86,30 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
         }
         var configuredCount = explicitCount
         if configuredCount == nil { configuredCount = try number(countVariable) }
-        func needCount(_ variable: String, system: String) throws(SweepError) -> Int {
-            guard let configuredCount else {
+        for system in arrayJobSystems {
+            guard let id = try number(system.indexVariable) else { continue }
+            let first = try number(system.firstIndexVariable) ?? 0
+            let step = max(1, try number(system.stepVariable) ?? 1)
+            guard id >= first, (id - first) % step == 0 else {
                 throw SweepError(
-                    "\(variable) is set (\(system)), but the shard count is not: "
+                    "\(system.indexVariable)=\(id) is not on the array's range (from \(first) in steps of \(step))"
+                )
+            }
+            let systemCount = try number(system.countVariable)
+            guard let count = configuredCount ?? systemCount else {
+                let missing =
+                    system.countVariable.map { " but \($0) is not" } ?? ", but the shard count is not"
+                throw SweepError(
+                    "\(system.indexVariable) is set (\(system.name))\(missing): "
                         + "pass --shards N or set \(countVariable)=N")
             }
-            return configuredCount
-        }
-        if let index = try number("JOB_COMPLETION_INDEX") {
-            let count = try needCount("JOB_COMPLETION_INDEX", system: "a Kubernetes Indexed Job")
-            return (try Shard(index: index, count: count), "JOB_COMPLETION_INDEX")
-        }
-        if let id = try number("SLURM_ARRAY_TASK_ID") {
-            let minimum = try number("SLURM_ARRAY_TASK_MIN") ?? 0
-            let step = max(1, try number("SLURM_ARRAY_TASK_STEP") ?? 1)
-            guard id >= minimum, (id - minimum) % step == 0 else {
-                throw SweepError(
-                    "SLURM_ARRAY_TASK_ID=\(id) is not on the array's range (from \(minimum) in steps of \(step))"
-                )
-            }
-            let arrayCount = try number("SLURM_ARRAY_TASK_COUNT")
-            guard let count = configuredCount ?? arrayCount else {
-                throw SweepError(
-                    "SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not: pass --shards N or set \(countVariable)=N"
-                )
-            }
-            return (try Shard(index: (id - minimum) / step, count: count), "SLURM_ARRAY_TASK_ID")
-        }
-        if let index = try number("AWS_BATCH_JOB_ARRAY_INDEX") {
-            let count = try needCount("AWS_BATCH_JOB_ARRAY_INDEX", system: "an AWS Batch array job")
-            return (try Shard(index: index, count: count), "AWS_BATCH_JOB_ARRAY_INDEX")
+            return (try Shard(index: (id - first) / step, count: count), system.indexVariable)
         }
         if explicitCount != nil {
+            let names = arrayJobSystems.map(\.indexVariable)
             throw SweepError(
                 "--shards needs a shard index: give --shard I/N, or run as an array job "
-                    + "(JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX)")
+                    + "(\(names.dropLast().joined(separator: ", ")) or \(names.last!))")
         }
         return nil
     }
