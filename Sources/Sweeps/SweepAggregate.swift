@@ -34,6 +34,12 @@ public struct SweepAggregate: Sendable {
         public var value: Double?
         /// What the replications showed, for people.
         public var observed: String
+        /// The statistics of the finite numbers the replications checked
+        /// (nil when none has one: a text value, or no campaign completed);
+        /// for the printed summary, not `aggregate.json`.
+        public var values: FigureStatistics? = nil
+        /// Replications whose number was infinite: a campaign that did not complete.
+        public var unfinished = 0
     }
 
     public let manifest: SweepManifest
@@ -94,6 +100,9 @@ public struct SweepAggregate: Sendable {
             definition: definition, passedReplications: passedCount, passed: nil, value: nil,
             observed: "no replications")
         guard !verdicts.isEmpty else { return judged }
+        let finite = verdicts.compactMap(\.value).filter(\.isFinite)
+        judged.values = finite.isEmpty ? nil : FigureStatistics(values: finite)
+        judged.unfinished = verdicts.filter { $0.value == .infinity }.count
         guard definition.over.isStatistic else {
             judged.passed = passedCount == verdicts.count
             judged.observed = "\(passedCount) of \(verdicts.count) replications passed"

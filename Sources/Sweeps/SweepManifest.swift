@@ -10,11 +10,31 @@ import SimJSON
 public struct SweepManifest: Hashable, Sendable {
     /// An expectation as a sweep judges it.
     public struct Expectation: Hashable, Sendable {
+        /// What an expectation checks: a summary value or a campaign's
+        /// completion time (in seconds).
+        public enum Subject: Hashable, Sendable {
+            /// A summary value by its metric path (`reputation.account.bounceRate`).
+            case metric(String)
+            /// A campaign: its longest completion time in seconds.
+            case campaign(String)
+        }
+
         public var description: String
         public var over: ReplicationCriterion
         /// The comparison; a campaign's `completesWithin` is `atMost` its
         /// limit in seconds.
         public var comparison: Comparison
+        /// What is checked; nil in a `sweep.json` written before it was recorded.
+        public var subject: Subject?
+
+        public init(
+            description: String, over: ReplicationCriterion, comparison: Comparison, subject: Subject? = nil
+        ) {
+            self.description = description
+            self.over = over
+            self.comparison = comparison
+            self.subject = subject
+        }
     }
 
     /// The scenario's name.
@@ -94,10 +114,16 @@ public struct SweepManifest: Hashable, Sendable {
         case .equals(.number(let value)): operand = .number(value)
         case .equals(.text(let text)): operand = .string(text)
         }
-        return .object([
+        var members: [String: JSONValue] = [
             "description": .string(expectation.description), "over": .string(expectation.over.description),
             expectation.comparison.keyword: operand,
-        ])
+        ]
+        switch expectation.subject {
+        case .metric(let path)?: members["metric"] = .string(path)
+        case .campaign(let name)?: members["campaign"] = .string(name)
+        case nil: break
+        }
+        return .object(members)
     }
 
     /// Reads `sweep.json` text.
@@ -191,8 +217,15 @@ public struct SweepManifest: Hashable, Sendable {
             if comparison == nil { throw SweepError("sweep.json: '\(keyword)' needs a number") }
         }
         guard let comparison else { throw SweepError("sweep.json: an expectation without a comparison") }
+        var subject: Expectation.Subject?
+        switch (try reader.optionalString("metric"), try reader.optionalString("campaign")) {
+        case (let path?, nil): subject = .metric(path)
+        case (nil, let name?): subject = .campaign(name)
+        case (nil, nil): subject = nil
+        case (_?, _?): throw SweepError("sweep.json: an expectation with both a metric and a campaign")
+        }
         try reader.finish()
-        return Expectation(description: description, over: over, comparison: comparison)
+        return Expectation(description: description, over: over, comparison: comparison, subject: subject)
     }
 }
 
@@ -202,8 +235,12 @@ extension SweepManifest.Expectation {
         description = definition.label
         over = definition.over ?? .each
         switch definition.check {
-        case .metric(_, let comparison, _): self.comparison = comparison
-        case .completesWithin(_, let limit): comparison = .atMost(limit.seconds)
+        case .metric(let path, let comparison, _):
+            self.comparison = comparison
+            subject = .metric(path.description)
+        case .completesWithin(let campaign, let limit):
+            comparison = .atMost(limit.seconds)
+            subject = .campaign(campaign)
         }
     }
 }

@@ -40,7 +40,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let threads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let line = quiet ? nil : SweepProgressLine(jobs: threads)
+        let line = quiet ? nil : SweepProgressLine(jobs: threads, unit: "runs")
         let comparison: PairedComparison
         do {
             let range = try SeedRange(parsing: seeds)

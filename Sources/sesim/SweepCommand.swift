@@ -12,7 +12,10 @@ struct SweepCommand: ParsableCommand {
             Runs every (point × seed): each --set PATH=V1,V2,… is an axis of the grid. Writes \
             sweep.json, runs.jsonl (one line per replication) and aggregate.json (per point: count, \
             mean, sd, Student-t 95% interval, min, p5, p50, p95, max of each figure; each \
-            expectation's pass rate and verdict) to the output folder. Rerun into the same folder \
+            expectation's pass rate and verdict) to the output folder, and prints per point the \
+            expectations and a few headline figures with their mean and 95% interval (--all: every \
+            figure). While it runs, a progress line on standard error (when it is a terminal) shows \
+            the replications done, the rate and the time left. Rerun into the same folder \
             to resume: finished replications are not repeated. With --shard I/N (or the index of a \
             Kubernetes, Slurm or AWS Batch array job) runs one slice of the replications; combine \
             the shards' folders with sesim merge. Exits 0 when every expectation holds over the \
@@ -50,6 +53,9 @@ struct SweepCommand: ParsableCommand {
 
     @Flag(help: "Print no progress line.")
     var quiet = false
+
+    @Flag(help: "Print every figure's statistics, not only the expectations and the headline figures.")
+    var all = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
@@ -101,7 +107,9 @@ struct SweepCommand: ParsableCommand {
                 "sesim: cut off a partial last line of \(out)/runs.jsonl (\(outcome.tornBytes) bytes) and reran it"
             )
         }
-        print(SweepTable.render(outcome.aggregate), terminator: "")
+        print(
+            all ? SweepTable.render(outcome.aggregate) : SweepSummary.render(outcome.aggregate),
+            terminator: "")
         print(
             "ran \(outcome.ran) replication\(outcome.ran == 1 ? "" : "s"), \(outcome.resumed) found from an earlier run; "
                 + "outputs: \(out)/ (sweep.json, runs.jsonl, aggregate.json)")
