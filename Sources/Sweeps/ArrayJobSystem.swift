@@ -44,8 +44,9 @@ extension ArrayJobSystem {
         firstIndexVariable: "SLURM_ARRAY_TASK_MIN", stepVariable: "SLURM_ARRAY_TASK_STEP",
         countVariable: "SLURM_ARRAY_TASK_COUNT")
     /// AWS Batch array jobs (`--array-properties size=N`): child I gets
-    /// `AWS_BATCH_JOB_ARRAY_INDEX=I`.
+    /// `AWS_BATCH_JOB_ARRAY_INDEX=I` and `AWS_BATCH_JOB_ARRAY_SIZE=N` (AWS
+    /// Batch User Guide, "AWS Batch job environment variables").
     public static let awsBatch = ArrayJobSystem(
         name: "an AWS Batch array job", indexVariable: "AWS_BATCH_JOB_ARRAY_INDEX", firstIndexVariable: nil,
-        stepVariable: nil, countVariable: nil)
+        stepVariable: nil, countVariable: "AWS_BATCH_JOB_ARRAY_SIZE")
 }

@@ -20,7 +20,7 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
     public static let maximumCount = 1_000_000
 
     /// The environment variable giving the shard count where the batch
-    /// system does not (Kubernetes Indexed Jobs, AWS Batch array jobs).
+    /// system does not (Kubernetes Indexed Jobs), or overriding its count.
     public static let countVariable = "SESIM_SHARDS"
 
     public init(index: Int, count: Int) throws(SweepError) {
@@ -72,7 +72,7 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
     ///   `SLURM_ARRAY_TASK_MIN` in steps of `SLURM_ARRAY_TASK_STEP`, with the
     ///   count from `count`, `SESIM_SHARDS` or `SLURM_ARRAY_TASK_COUNT`;
     /// - `AWS_BATCH_JOB_ARRAY_INDEX` (AWS Batch array jobs), with the count
-    ///   from `count` or `SESIM_SHARDS`.
+    ///   from `count`, `SESIM_SHARDS` or `AWS_BATCH_JOB_ARRAY_SIZE`.
     /// Nil when none is set (and no count was given).
     public static func detect(environment: [String: String], count explicitCount: Int?) throws(SweepError)
         -> (shard: Shard, source: String)?

@@ -87,7 +87,38 @@ struct ShardTests {
         #expect {
             try Shard.detect(environment: ["AWS_BATCH_JOB_ARRAY_INDEX": "1"], count: nil)
         } throws: { error in
-            (error as? SweepError)?.message.contains("AWS Batch") == true
+            (error as? SweepError)?.message
+                == "AWS_BATCH_JOB_ARRAY_INDEX is set (an AWS Batch array job) but AWS_BATCH_JOB_ARRAY_SIZE is not: "
+                + "pass --shards N or set SESIM_SHARDS=N"
+        }
+        // AWS Batch gives each child the array's size; SESIM_SHARDS or --shards override it.
+        let sized = ["AWS_BATCH_JOB_ARRAY_INDEX": "5", "AWS_BATCH_JOB_ARRAY_SIZE": "8"]
+        #expect(try Shard.detect(environment: sized, count: nil)?.shard == Shard(index: 5, count: 8))
+        #expect(throws: SweepError.self) {
+            try Shard.detect(environment: sized.merging(["SESIM_SHARDS": "4"]) { $1 }, count: nil)
+        }
+    }
+
+    @Test func theVariablesReadAreThoseOfTheArrayJobSystems() throws {
+        #expect(
+            Shard.environmentVariables == [
+                "JOB_COMPLETION_INDEX", "SESIM_SHARDS", "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_MIN",
+                "SLURM_ARRAY_TASK_STEP", "SLURM_ARRAY_TASK_COUNT", "AWS_BATCH_JOB_ARRAY_INDEX",
+                "AWS_BATCH_JOB_ARRAY_SIZE",
+            ])
+        // Each variable detect reads changes its answer.
+        let base = [
+            "SLURM_ARRAY_TASK_ID": "6", "SLURM_ARRAY_TASK_MIN": "2", "SLURM_ARRAY_TASK_STEP": "2",
+            "SLURM_ARRAY_TASK_COUNT": "4",
+        ]
+        let expected = try Shard(index: 2, count: 4)
+        #expect(try Shard.detect(environment: base, count: nil)?.shard == expected)
+        for name in ["SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_STEP", "SLURM_ARRAY_TASK_COUNT"] {
+            var changed = base
+            changed[name] = name == "SLURM_ARRAY_TASK_COUNT" ? "5" : "0"
+            #expect(
+                (try? Shard.detect(environment: changed, count: nil)?.shard) != expected,
+                "\(name)")
         }
     }
 }

@@ -39,6 +39,13 @@ struct DeployFilesTests {
         return try #require(parsed as? SweepCommand, "\(arguments) is not sesim sweep")
     }
 
+    /// What a job description must set for `system` among the variables
+    /// sesim reads: the shard count, where the system does not give it.
+    static func setByTheJob(_ system: ArrayJobSystem) -> Set<String> {
+        Set(system.variables).subtracting(system.systemVariables)
+            .subtracting(system.countVariable == nil ? [] : [Shard.countVariable])
+    }
+
     /// The shards named by each task's environment cover 0..<count exactly once.
     static func expectEveryShardOnce(_ shards: [Shard], count: Int) {
         #expect(shards.map(\.index).sorted() == Array(0..<count))
@@ -46,6 +53,11 @@ struct DeployFilesTests {
     }
 
     // MARK: Kubernetes
+
+    /// What Kubernetes sets in each pod of an Indexed Job (Kubernetes'
+    /// Job documentation, "Completion mode": "the environment variable
+    /// JOB_COMPLETION_INDEX").
+    static let kubernetesSets: Set = ["JOB_COMPLETION_INDEX"]
 
     @Test func theKubernetesIndexedJobProvidesWhatSesimReads() throws {
         let documents = Array(try Yams.load_all(yaml: try Self.text("deploy/kubernetes/sweep.yaml")))
@@ -65,8 +77,8 @@ struct DeployFilesTests {
         let container = try Self.onlyContainer(spec)
         let environment = try Self.environment(container["env"])
         // Kubernetes sets the index in an Indexed Job; the manifest sets the rest.
-        let provided = Set(environment.keys).union(ArrayJobSystem.kubernetes.systemVariables)
-        #expect(provided == Set(ArrayJobSystem.kubernetes.variables))
+        #expect(Set(ArrayJobSystem.kubernetes.systemVariables).isSubset(of: Self.kubernetesSets))
+        #expect(Set(environment.keys) == Self.setByTheJob(.kubernetes))
         #expect(environment[Shard.countVariable] == String(completions))
 
         let command = try #require((container["args"] as? [String])?.first)
@@ -75,7 +87,7 @@ struct DeployFilesTests {
         var shards: [Shard] = []
         for index in 0..<completions {
             var taskEnvironment = environment
-            taskEnvironment[ArrayJobSystem.kubernetes.indexVariable] = String(index)
+            taskEnvironment["JOB_COMPLETION_INDEX"] = String(index)
             let detected = try #require(try Shard.detect(environment: taskEnvironment, count: nil))
             #expect(detected.source == ArrayJobSystem.kubernetes.indexVariable)
             shards.append(detected.shard)
@@ -177,8 +189,8 @@ struct DeployFilesTests {
         // Slurm sets every variable sesim reads for it but the shard count
         // variable, which the script must not set: the array gives the count.
         #expect(Set(ArrayJobSystem.slurm.systemVariables).isSubset(of: slurmSets))
-        #expect(Set(ArrayJobSystem.slurm.variables).subtracting(slurmSets) == [Shard.countVariable])
-        #expect(!script.contains(Shard.countVariable))
+        #expect(Self.setByTheJob(.slurm).isEmpty)
+        #expect(!Shard.environmentVariables.contains { script.contains("\($0)=") })
         #expect(directives["cpus-per-task"] != nil && script.contains("--jobs \"${SLURM_CPUS_PER_TASK"))
 
         // Run the script as each task of --array=1-8:2 would, with a sesim
@@ -248,6 +260,11 @@ struct DeployFilesTests {
 
     // MARK: AWS Batch
 
+    /// What AWS Batch sets in each child of an array job (AWS Batch User
+    /// Guide, "AWS Batch job environment variables": the index, from 0, and
+    /// the parent array job's size).
+    static let awsBatchSets: Set = ["AWS_BATCH_JOB_ARRAY_INDEX", "AWS_BATCH_JOB_ARRAY_SIZE"]
+
     static func jobDefinition(_ name: String) throws -> [String: Any] {
         let data = try Data(contentsOf: root.appendingPathComponent("deploy/aws-batch/\(name)"))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -257,14 +274,16 @@ struct DeployFilesTests {
         let definition = try Self.jobDefinition("sesim-sweep.json")
         let container = try #require(definition["containerProperties"] as? [String: Any])
         let environment = try Self.environment(container["environment"])
-        // AWS Batch sets the index in each child of an array job.
-        let provided = Set(environment.keys).union(ArrayJobSystem.awsBatch.systemVariables)
-        #expect(provided == Set(ArrayJobSystem.awsBatch.variables))
+        // AWS Batch sets the index and the size in each child of an array
+        // job: the definition sets nothing sesim reads.
+        #expect(Set(ArrayJobSystem.awsBatch.systemVariables).isSubset(of: Self.awsBatchSets))
+        #expect(Set(environment.keys) == Self.setByTheJob(.awsBatch))
         let submit = try Self.text("deploy/aws-batch/submit.sh")
         let size = try #require(
-            submit.split(separator: "\n").first { $0.hasPrefix("SHARDS=") }.map { String($0.dropFirst(7)) })
+            submit.split(separator: "\n").first { $0.hasPrefix("SHARDS=${SHARDS:-") }.map {
+                String($0.dropFirst("SHARDS=${SHARDS:-".count).dropLast())
+            })
         #expect(submit.contains("--array-properties size=$SHARDS"))
-        #expect(environment[Shard.countVariable] == size)
 
         let command = try #require(container["command"] as? [String])
         try #require(command.count == 3 && command[0...1] == ["sh", "-c"])
@@ -272,7 +291,8 @@ struct DeployFilesTests {
         var shards: [Shard] = []
         for index in 0..<(try #require(Int(size))) {
             var taskEnvironment = environment
-            taskEnvironment[ArrayJobSystem.awsBatch.indexVariable] = String(index)
+            taskEnvironment["AWS_BATCH_JOB_ARRAY_INDEX"] = String(index)
+            taskEnvironment["AWS_BATCH_JOB_ARRAY_SIZE"] = size
             let detected = try #require(try Shard.detect(environment: taskEnvironment, count: nil))
             #expect(detected.source == ArrayJobSystem.awsBatch.indexVariable)
             shards.append(detected.shard)

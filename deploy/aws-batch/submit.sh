@@ -8,12 +8,13 @@
 # QUEUE    the job queue (of an EC2 compute environment that can mount the EFS
 #          file system: same VPC, a mount target in the subnets, NFS allowed by
 #          the security groups).
-# SHARDS   the array size; it must equal SESIM_SHARDS in sesim-sweep.json.
+# SHARDS   the array size, the shard count: AWS Batch gives each child its
+#          index (AWS_BATCH_JOB_ARRAY_INDEX) and the size (AWS_BATCH_JOB_ARRAY_SIZE).
 # Placeholders in the JSON files: the image (an ECR repository holding the
 # image built from deploy/Containerfile) and the EFS fileSystemId.
 set -eu
 QUEUE=${QUEUE:-sesim}
-SHARDS=8
+SHARDS=${SHARDS:-8}
 aws batch register-job-definition --cli-input-json file://sesim-sweep.json
 aws batch register-job-definition --cli-input-json file://sesim-merge.json
 sweep=$(aws batch submit-job --job-name sesim-sweep --job-queue "$QUEUE" --job-definition sesim-sweep \
