@@ -28,6 +28,18 @@ public struct JSONParser {
         return value
     }
 
+    /// Parses `bytes` (UTF-8), which must hold exactly one JSON value.
+    public static func parse(bytes: [UInt8]) throws(Failure) -> JSONValue {
+        var parser = JSONParser(bytes: bytes)
+        parser.skipWhitespace()
+        let value = try parser.readValue()
+        parser.skipWhitespace()
+        guard parser.position == parser.bytes.count else {
+            throw parser.failure("unexpected text after the value")
+        }
+        return value
+    }
+
     private init(bytes: [UInt8]) {
         self.bytes = bytes
     }

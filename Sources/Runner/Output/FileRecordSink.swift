@@ -4,7 +4,7 @@ import ScenarioFormat
 
 /// A record sink that streams each line to a run output file (written under
 /// a temporary name and renamed into place when the run completes).
-final class FileRecordSink: RecordSink {
+package final class FileRecordSink: RecordSink {
     let name: String
     private let file: StreamingFile
 
@@ -13,7 +13,7 @@ final class FileRecordSink: RecordSink {
         self.file = file
     }
 
-    func write(_ line: UnsafeRawBufferPointer) {
+    package func write(_ line: UnsafeRawBufferPointer) {
         file.write(line)
     }
 

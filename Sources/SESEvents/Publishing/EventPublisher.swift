@@ -23,10 +23,13 @@
 ///
 /// A publisher belongs to one replication and one thread.
 public final class EventPublisher {
-    /// The run's configuration, as validated.
-    public let configuration: EventPublisherConfiguration
-    /// The outputs and the sinks the caller gave for them.
-    public let sinks: [(output: RecordOutput, sink: any RecordSink)]
+    /// The run's configuration, as validated (and as changed since by
+    /// ``update(configurationSets:makeSink:)``).
+    public private(set) var configuration: EventPublisherConfiguration
+    /// The outputs and the sinks the caller gave for them, in the order
+    /// they were made (the configuration's outputs sorted, then those that
+    /// later configuration changes added).
+    public private(set) var sinks: [(output: RecordOutput, sink: any RecordSink)]
     /// The state. No dynamic exclusivity checks (they would cost more than
     /// the rest of a `publish`): a publisher is used from one thread, and a
     /// sink must not publish from inside `write`.
@@ -50,6 +53,38 @@ public final class EventPublisher {
         self.sinks = sinks
         let metricsSink = sinks.first { $0.output == .metrics }!.sink
         core = FanOutCore(configuration: configuration, sinks: sinks.map(\.sink), metricsSink: metricsSink)
+    }
+
+    /// Follows a change of the configuration sets while the run goes on: a
+    /// set created (appended: ``SESEvent/configurationSet`` indexes the new
+    /// array, so a set's index never changes), deleted (its destinations
+    /// emptied, its place kept) or its destinations created, updated,
+    /// disabled or removed. Each set is checked as at creation (names may
+    /// repeat: a deleted set's place keeps its name). Outputs that enabled
+    /// destinations name for the first time get a sink from `makeSink`;
+    /// earlier sinks stay open until the run ends. The metrics counted so
+    /// far are written before the change.
+    public func update(
+        configurationSets: [ConfigurationSetDestinations], makeSink: (RecordOutput) throws -> any RecordSink
+    ) throws {
+        precondition(!isFinished, "update after finish")
+        precondition(
+            configurationSets.count >= configuration.configurationSets.count,
+            "configuration sets keep their places")
+        for (index, set) in configurationSets.enumerated() {
+            try set.validate(path: "configurationSets[\(index)]")
+        }
+        var updated = configuration
+        updated.configurationSets = configurationSets
+        var sinks = self.sinks
+        for output in updated.outputs where !sinks.contains(where: { $0.output == output }) {
+            sinks.append((output, try makeSink(output)))
+        }
+        let outputs = sinks.map(\.output)
+        let newSinks = sinks.map(\.sink)
+        core.rebuild(configuration: updated, outputs: outputs, sinks: newSinks)
+        self.sinks = sinks
+        configuration = updated
     }
 
     /// Publishes one event. Events must come in the run's time order, as the

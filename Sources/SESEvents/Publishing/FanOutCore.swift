@@ -4,7 +4,7 @@ import SimCore
 /// that a `publish` is a single exclusive access (the class around it pays
 /// for dynamic exclusivity checking once per event, not once per field).
 struct FanOutCore: ~Copyable {
-    let plan: FanOutPlan
+    var plan: FanOutPlan
     let calendar: SimCalendar
     let serializer: EventRecordSerializer
     let writesRecords: Bool
@@ -39,7 +39,7 @@ struct FanOutCore: ~Copyable {
     /// (no uniqueness checks on the hot path): events by type
     /// (`counters[type.rawValue]`), then, per destination entry, the events
     /// it received by type (`counters[10 + destination * 10 + type.rawValue]`).
-    let counters: UnsafeMutablePointer<Int>
+    var counters: UnsafeMutablePointer<Int>
     /// Records written, per destination entry.
     var recordsWritten: [Int]
 

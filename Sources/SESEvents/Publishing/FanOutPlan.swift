@@ -42,6 +42,8 @@ struct FanOutPlan {
     /// Every configured destination, enabled or not, in configuration order,
     /// for the summary.
     struct DestinationEntry {
+        /// The set's index, and its name.
+        let setIndex: Int
         let configurationSet: String
         let destination: EventDestination
         /// Its aggregator, for an enabled CloudWatch destination.
@@ -79,15 +81,19 @@ struct FanOutPlan {
     let outputs: [RecordOutput]
 
     /// Compiles `configuration` (already validated), interning every default
-    /// dimension value into `interner`.
-    init(configuration: EventPublisherConfiguration, interner: inout StringInterner) {
+    /// dimension value into `interner`. `outputs` are the sinks' outputs in
+    /// index order (by default the configuration's own).
+    init(
+        configuration: EventPublisherConfiguration, interner: inout StringInterner,
+        outputs: [RecordOutput]? = nil
+    ) {
         var sets: [CompiledSet] = []
         var slots: [ValueSlot] = []
         var routes: [Route] = []
         var destinations: [DestinationEntry] = []
         var aggregators: [CloudWatchDestinationAggregator] = []
-        let outputs = configuration.outputs
-        for set in configuration.configurationSets {
+        let outputs = outputs ?? configuration.outputs
+        for (setIndex, set) in configuration.configurationSets.enumerated() {
             let slotStart = slots.count
             let aggregatorStart = aggregators.count
             let routeStart = routes.count
@@ -142,7 +148,7 @@ struct FanOutPlan {
                 }
                 destinations.append(
                     DestinationEntry(
-                        configurationSet: set.name, destination: destination,
+                        setIndex: setIndex, configurationSet: set.name, destination: destination,
                         aggregatorIndex: aggregatorIndex,
                         output: output))
             }

@@ -31,6 +31,15 @@ public struct AccountSettings: Hashable, Sendable {
     public var identitiesWithFailedMailFromDomain: [String]
     /// The account-level suppression list as the run starts.
     public var suppressionList = SuppressionList()
+    /// Whether every sender is accepted as if its identity were verified,
+    /// and then listed as a verified email address identity (for
+    /// `sesim serve`'s default account: an app can send from any address
+    /// without setting identities up first). Off in SES itself.
+    public var autoVerifySenders = false
+    /// Calls per second allowed for each control-plane action (everything
+    /// but the sending calls); SES allows one ("no more than once per
+    /// second", AWS-DG quotas). Nil means no limit.
+    public var controlPlaneRate: Double? = 1
 
     /// SES's sandbox quota: 200 messages per 24 hours (AWS-DG quotas).
     public static let sandboxMaximum24HourSend = 200.0

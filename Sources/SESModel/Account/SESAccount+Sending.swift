@@ -149,11 +149,16 @@ extension SESAccount {
         return index
     }
 
-    /// The Source must be verified; in the sandbox every recipient too,
+    /// The Source must be verified (with ``AccountSettings/autoVerifySenders``
+    /// it is, from its first send); in the sandbox every recipient too,
     /// unless it is a mailbox simulator address. The error lists each
     /// identity that failed, the Source with and without its display name.
-    private func checkIdentities(source: EmailAddress, recipients: [EmailAddress]) throws(SESError) {
+    private mutating func checkIdentities(source: EmailAddress, recipients: [EmailAddress]) throws(SESError) {
         var failed: [String] = []
+        if settings.autoVerifySenders && !identities.isVerified(source) {
+            // An account that takes every sender lists each one it has seen.
+            identities.verify(source.address)
+        }
         if !identities.isVerified(source) {
             failed.append(source.text)
             if source.text != source.address { failed.append(source.address) }

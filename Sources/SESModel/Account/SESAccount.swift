@@ -15,18 +15,20 @@ public struct SESAccount: Sendable {
     /// The run's calendar (for timestamps and statistics intervals).
     public let calendar: SimCalendar
     /// The verified identities.
-    public private(set) var identities: VerifiedIdentities
+    public internal(set) var identities: VerifiedIdentities
     /// `UpdateAccountSendingEnabled`.
     public private(set) var sendingEnabled = true
     /// The enforcement status the reputation model sets.
     public var enforcementStatus = EnforcementStatus.healthy
     /// The configuration sets ever created, by index; deleted ones stay as
     /// tombstones so that messages in flight keep their index.
-    public private(set) var configurationSets: [ConfigurationSet] = []
-    private var deletedConfigurationSets: [Bool] = []
+    public internal(set) var configurationSets: [ConfigurationSet] = []
+    var deletedConfigurationSets: [Bool] = []
     private var configurationSetIndex: [String: Int] = [:]
     /// The account's templates, compiled.
     public internal(set) var templates = TemplateStore()
+    /// When each template was created (`ListEmailTemplates`' `CreatedTimestamp`).
+    public internal(set) var templateCreationTimes: [String: SimTime] = [:]
     /// The template the last templated send named, while the store is
     /// unchanged: a campaign names one template call after call.
     var lastTemplateFound: (name: String, revision: Int)?
@@ -77,7 +79,9 @@ public struct SESAccount: Sendable {
 
     /// Charges one call of `action` against its once-per-second limit.
     mutating func admitControlPlaneCall(_ action: ControlPlaneAction, at now: SimTime) throws(SESError) {
-        var bucket = controlPlaneBuckets[action] ?? TokenBucket(rate: 1, burstSeconds: 1, start: now)
+        guard let rate = settings.controlPlaneRate else { return }
+        var bucket =
+            controlPlaneBuckets[action] ?? TokenBucket(rate: rate, burstSeconds: max(1, 1 / rate), start: now)
         let admitted = bucket.admit(cost: 1, at: now)
         controlPlaneBuckets[action] = bucket
         if !admitted { throw SESError(.throttling, SESErrorMessages.rateExceeded) }
@@ -141,6 +145,15 @@ public struct SESAccount: Sendable {
         configurationSets.append(set)
         deletedConfigurationSets.append(false)
     }
+
+    /// The names of the live configuration sets, in creation order
+    /// (`ListConfigurationSets`).
+    public var configurationSetNames: [String] {
+        configurationSets.indices.filter { !deletedConfigurationSets[$0] }.map { configurationSets[$0].name }
+    }
+
+    /// Whether configuration set `index` was deleted.
+    public func isConfigurationSetDeleted(_ index: Int) -> Bool { deletedConfigurationSets[index] }
 
     /// `DeleteConfigurationSet`.
     public mutating func deleteConfigurationSet(named name: String, at now: SimTime) throws(SESError) {
@@ -206,7 +219,7 @@ public struct SESAccount: Sendable {
         configurationSets[index].maximumDeliveryTime = maximumDeliveryTime
     }
 
-    private func liveConfigurationSet(named name: String) throws(SESError) -> Int {
+    func liveConfigurationSet(named name: String) throws(SESError) -> Int {
         guard let index = indexOfConfigurationSet(named: name) else {
             throw SESError(.configurationSetDoesNotExist, SESErrorMessages.configurationSetDoesNotExist(name))
         }

@@ -16,6 +16,7 @@ public enum SESErrorCode: String, Sendable, Hashable, CaseIterable {
     case throttling = "Throttling"
     case limitExceeded = "LimitExceeded"
     case eventDestinationAlreadyExists = "EventDestinationAlreadyExists"
+    case eventDestinationDoesNotExist = "EventDestinationDoesNotExist"
     case notFound = "NotFound"
     case alreadyExists = "AlreadyExists"
     case invalidTemplate = "InvalidTemplate"

@@ -58,4 +58,34 @@ public struct VerifiedIdentities: Hashable, Sendable {
 
     /// Every verified identity, sorted (for output).
     public var all: [String] { (addresses.union(domains)).sorted() }
+
+    /// Whether `identity` itself (not a domain covering it) is verified.
+    public func contains(identity: String) -> Bool {
+        let lowered = identity.lowercased()
+        return lowered.contains("@") ? addresses.contains(lowered) : domains.contains(lowered)
+    }
+
+    /// Removes `identity` (an address or a domain).
+    ///
+    /// - Returns: whether it was verified.
+    @discardableResult
+    public mutating func remove(_ identity: String) -> Bool {
+        let lowered = identity.lowercased()
+        return lowered.contains("@")
+            ? addresses.remove(lowered) != nil : domains.remove(lowered) != nil
+    }
+
+    /// The number of verified identities.
+    public var count: Int { addresses.count + domains.count }
+
+    /// Whether `text` is a domain name: two or more labels of letters,
+    /// digits and inner hyphens, each 1 to 63 characters.
+    public static func isDomainName(_ text: String) -> Bool {
+        let labels = text.split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2
+            && labels.allSatisfy { label in
+                !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                    && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            }
+    }
 }

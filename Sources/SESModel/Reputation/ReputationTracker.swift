@@ -22,7 +22,7 @@ struct ReputationTracker: Sendable {
     var machine: EnforcementMachine
     var alarms: [AlarmRuntime]
     private(set) var peakAccount = (bounce: 0.0, complaint: 0.0)
-    private(set) var peakSets: [(bounce: Double, complaint: Double)]
+    var peakSets: [(bounce: Double, complaint: Double)]
 
     init(parameters: ReputationParameters, configurationSets: Int, alarms: [AlarmRuntime]) {
         self.parameters = parameters

@@ -1,3 +1,4 @@
+import SESEvents
 import SESTemplates
 import SimCore
 
@@ -33,8 +34,37 @@ public enum SESRequest: Equatable, Sendable {
     case updateTemplate(EmailTemplate)
     case deleteTemplate(name: String)
     case getTemplate(name: String)
+    case listTemplates
+    case testRenderTemplate(name: String, data: String)
+
+    // MARK: Event destinations
+    case createConfigurationSetEventDestination(configurationSet: String, destination: EventDestination)
+    case updateConfigurationSetEventDestination(configurationSet: String, destination: EventDestination)
+    case deleteConfigurationSetEventDestination(configurationSet: String, destinationName: String)
+    case getConfigurationSetEventDestinations(configurationSet: String)
+    case listConfigurationSets
+
+    // MARK: Identities
+    case createEmailIdentity(String)
+    case getEmailIdentity(String)
+    case listEmailIdentities
+    case deleteEmailIdentity(String)
+
+    // MARK: Suppression list
+    case putSuppressedDestination(address: String, reason: SuppressionReason)
+    case getSuppressedDestination(address: String)
+    case deleteSuppressedDestination(address: String)
+    /// The entries with one of `reasons` (all when empty) last updated within `[start, end]`.
+    case listSuppressedDestinations(reasons: [SuppressionReason], start: SimTime?, end: SimTime?)
+
+    // MARK: Account (v2)
+    case getAccount
 
     // MARK: Dedicated IPs
+    case getDedicatedIps(pool: String?)
+    case getDedicatedIp(String)
+    case getDedicatedIpPool(String)
+    case listDedicatedIpPools
     case putDedicatedIpWarmupAttributes(ip: String, warmupPercentage: Int)
     case putAccountDedicatedIpWarmupAttributes(autoWarmupEnabled: Bool)
     /// The console's "Mark as complete" (no API of its own in SES).
@@ -62,10 +92,41 @@ public enum SESRequest: Equatable, Sendable {
         case .updateTemplate: "UpdateTemplate"
         case .deleteTemplate: "DeleteTemplate"
         case .getTemplate: "GetTemplate"
+        case .listTemplates: "ListTemplates"
+        case .testRenderTemplate: "TestRenderTemplate"
+        case .createConfigurationSetEventDestination: "CreateConfigurationSetEventDestination"
+        case .updateConfigurationSetEventDestination: "UpdateConfigurationSetEventDestination"
+        case .deleteConfigurationSetEventDestination: "DeleteConfigurationSetEventDestination"
+        case .getConfigurationSetEventDestinations: "GetConfigurationSetEventDestinations"
+        case .listConfigurationSets: "ListConfigurationSets"
+        case .createEmailIdentity: "CreateEmailIdentity"
+        case .getEmailIdentity: "GetEmailIdentity"
+        case .listEmailIdentities: "ListEmailIdentities"
+        case .deleteEmailIdentity: "DeleteEmailIdentity"
+        case .putSuppressedDestination: "PutSuppressedDestination"
+        case .getSuppressedDestination: "GetSuppressedDestination"
+        case .deleteSuppressedDestination: "DeleteSuppressedDestination"
+        case .listSuppressedDestinations: "ListSuppressedDestinations"
+        case .getAccount: "GetAccount"
+        case .getDedicatedIps: "GetDedicatedIps"
+        case .getDedicatedIp: "GetDedicatedIp"
+        case .getDedicatedIpPool: "GetDedicatedIpPool"
+        case .listDedicatedIpPools: "ListDedicatedIpPools"
         case .putDedicatedIpWarmupAttributes: "PutDedicatedIpWarmupAttributes"
         case .putAccountDedicatedIpWarmupAttributes: "PutAccountDedicatedIpWarmupAttributes"
         case .markDedicatedIpWarmupComplete: "MarkDedicatedIpWarmupComplete"
         case .resetDedicatedIpWarmup: "ResetDedicatedIpWarmup"
+        }
+    }
+
+    /// Whether a successful call changes the configuration sets' event
+    /// destinations, which the event publisher must then follow.
+    public var changesEventDestinations: Bool {
+        switch self {
+        case .createConfigurationSet, .deleteConfigurationSet, .createConfigurationSetEventDestination,
+            .updateConfigurationSetEventDestination, .deleteConfigurationSetEventDestination:
+            true
+        default: false
         }
     }
 
@@ -94,4 +155,19 @@ public enum SESResponse: Equatable, Sendable {
     case enabled(Bool)
     case configurationSet(ConfigurationSet)
     case template(EmailTemplate)
+    /// `ListTemplates`.
+    case templates([TemplateMetadata])
+    /// `TestRenderTemplate`.
+    case renderedTemplate(RenderedTemplateMessage)
+    /// `ListConfigurationSets`, `ListDedicatedIpPools`: names.
+    case names([String])
+    case eventDestinations([EventDestination])
+    case identity(EmailIdentityInfo)
+    case identities([EmailIdentityInfo])
+    case suppressedDestination(SuppressedDestination)
+    case suppressedDestinations([SuppressedDestination])
+    case account(AccountDetails)
+    case dedicatedIps([DedicatedIPState])
+    case dedicatedIp(DedicatedIPState)
+    case dedicatedIpPool(DedicatedIPPoolInfo)
 }

@@ -26,7 +26,7 @@ extension SESService {
         case .updateAccountSendingEnabled(let enabled):
             try account.updateAccountSendingEnabled(enabled, at: now)
         case .createConfigurationSet(let set):
-            try account.createConfigurationSet(set, at: now)
+            try createConfigurationSet(set, at: now)
         case .deleteConfigurationSet(let name):
             try account.deleteConfigurationSet(named: name, at: now)
         case .describeConfigurationSet(let name):
@@ -46,6 +46,49 @@ extension SESService {
             try account.deleteTemplate(named: name, at: now)
         case .getTemplate(let name):
             return .template(try account.getTemplate(named: name, at: now))
+        case .listTemplates:
+            return .templates(try account.listTemplates(at: now))
+        case .testRenderTemplate(let name, let data):
+            return .renderedTemplate(try account.testRenderTemplate(named: name, data: data, at: now))
+        case .createConfigurationSetEventDestination(let set, let destination):
+            try account.createConfigurationSetEventDestination(
+                configurationSet: set, destination: destination, at: now)
+        case .updateConfigurationSetEventDestination(let set, let destination):
+            try account.updateConfigurationSetEventDestination(
+                configurationSet: set, destination: destination, at: now)
+        case .deleteConfigurationSetEventDestination(let set, let name):
+            try account.deleteConfigurationSetEventDestination(configurationSet: set, destinationName: name, at: now)
+        case .getConfigurationSetEventDestinations(let set):
+            return .eventDestinations(try account.getConfigurationSetEventDestinations(configurationSet: set, at: now))
+        case .listConfigurationSets:
+            return .names(try account.listConfigurationSets(at: now))
+        case .createEmailIdentity(let identity):
+            return .identity(try account.createEmailIdentity(identity, at: now))
+        case .getEmailIdentity(let identity):
+            return .identity(try account.getEmailIdentity(identity, at: now))
+        case .listEmailIdentities:
+            return .identities(try account.listEmailIdentities(at: now))
+        case .deleteEmailIdentity(let identity):
+            try account.deleteEmailIdentity(identity, at: now)
+        case .putSuppressedDestination(let address, let reason):
+            try account.putSuppressedDestination(address, reason: reason, at: now)
+        case .getSuppressedDestination(let address):
+            return .suppressedDestination(try account.getSuppressedDestination(address, at: now))
+        case .deleteSuppressedDestination(let address):
+            try account.deleteSuppressedDestination(address, at: now)
+        case .listSuppressedDestinations(let reasons, let start, let end):
+            return .suppressedDestinations(
+                try account.listSuppressedDestinations(reasons: reasons, start: start, end: end, at: now))
+        case .getAccount:
+            return .account(try getAccount(at: now))
+        case .getDedicatedIps(let pool):
+            return .dedicatedIps(try getDedicatedIps(pool: pool, at: now))
+        case .getDedicatedIp(let ip):
+            return .dedicatedIp(try getDedicatedIp(ip, at: now))
+        case .getDedicatedIpPool(let name):
+            return .dedicatedIpPool(try getDedicatedIpPool(name, at: now))
+        case .listDedicatedIpPools:
+            return .names(try listDedicatedIpPools(at: now))
         case .putDedicatedIpWarmupAttributes(let ip, let percentage):
             try putDedicatedIpWarmupAttributes(ip: ip, warmupPercentage: percentage, at: now)
         case .putAccountDedicatedIpWarmupAttributes(let enabled):

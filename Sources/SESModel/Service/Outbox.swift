@@ -17,12 +17,16 @@ public struct Outbox: Sendable {
     public fileprivate(set) var reputationSamples: [ReputationSample] = []
     /// Recipients settled, in order.
     public fileprivate(set) var settlements: [Settlement] = []
+    /// Messages accepted and content delivered, in order; only while the
+    /// service records messages (``SESService/recordsMessages``).
+    public fileprivate(set) var messageRecords: [MessageRecord] = []
 
     public init() {}
 
     /// Whether nothing is waiting.
     public var isEmpty: Bool {
         scheduled.isEmpty && published.isEmpty && reputationSamples.isEmpty && settlements.isEmpty
+            && messageRecords.isEmpty
     }
 
     /// Moves everything here into `other`, which must be empty, and takes
@@ -38,6 +42,7 @@ public struct Outbox: Sendable {
         published.removeAll(keepingCapacity: true)
         reputationSamples.removeAll(keepingCapacity: true)
         settlements.removeAll(keepingCapacity: true)
+        if !messageRecords.isEmpty { messageRecords.removeAll(keepingCapacity: true) }
     }
 
     mutating func schedule(_ event: ServiceEvent, at time: SimTime) {
@@ -50,6 +55,10 @@ public struct Outbox: Sendable {
 
     mutating func record(_ sample: ReputationSample) {
         reputationSamples.append(sample)
+    }
+
+    mutating func record(_ message: MessageRecord) {
+        messageRecords.append(message)
     }
 
     mutating func settle(_ settlement: Settlement) {

@@ -141,7 +141,11 @@ extension SESService {
         publish(.bounce(bounce), message: message, at: now, deliverySide: true)
         account.statistics.recordBounce(at: now)
         recordBounce(unit, at: now)
-        if account.suppressionList.add(address, reason: .bounce) {
+        if account.suppressionList.add(
+            address, reason: .bounce, at: now,
+            messageId: messages[message].accepted.messageId.description,
+            feedbackId: bounce.feedbackId.description)
+        {
             counters.recordSuppression(.bounce)
         }
         settle(message, recipients: 1, outcome: .hardBounce)

@@ -88,7 +88,9 @@ extension SESService {
                 slot, address: address, userAgent: UserAgents.feedbackReporter(provider), at: now)
             counters.providerCounts[Int(stat)].complaints += 1
             recordComplaint(message: slot, position: position, at: now)
-            if account.suppressionList.add(address, reason: .complaint) {
+            if account.suppressionList.add(
+                address, reason: .complaint, at: now, messageId: message.accepted.messageId.description)
+            {
                 counters.recordSuppression(.complaint)
             }
         case .simulatorComplaint:

@@ -53,7 +53,7 @@ extension SESService {
             reject(slot, at: now)
             return
         }
-        applyTracking(slot, html: html)
+        let tracked = applyTracking(slot, html: html)
         // Recipients on the account's suppression list are never sent to, so
         // they take no share of an IP's warm-up cap.
         var attempting = 0
@@ -61,6 +61,7 @@ extension SESService {
             attempting += 1
         }
         route(slot, recipients: attempting, at: now)
+        if recordsMessages { recordDeliveredContent(slot, html: tracked ? instrumentedHTML : html) }
         // Each recipient: the account's suppression list, then a delivery attempt.
         for (position, recipient) in accepted.recipients.enumerated() {
             if isOnAccountSuppressionList(recipient) {
@@ -122,12 +123,37 @@ extension SESService {
         try parsed.get()
     }
 
+    /// What the message carries out of SES, to the outbox's message records.
+    private mutating func recordDeliveredContent(_ slot: Int32, html: [UInt8]?) {
+        let message = messages[slot]
+        let subject: String
+        let text: String?
+        switch message.accepted.content {
+        case .simple(let content):
+            subject = content.subject
+            text = content.text
+        case .templated:
+            // ``render(template:data:defaultData:)`` has just filled `rendered`.
+            subject = String(decoding: rendered.subject, as: UTF8.self)
+            let hasText = templateInUse?.template.template.textPart != nil
+            text = hasText ? String(decoding: rendered.text, as: UTF8.self) : nil
+        }
+        outbox.record(
+            .delivered(
+                DeliveredContent(
+                    messageId: message.accepted.messageId, subject: subject, text: text,
+                    html: html.map { String(decoding: $0, as: UTF8.self) }, outgoingIp: outgoingIp(for: slot))))
+    }
+
     /// Open and click tracking, when the message's configuration set publishes
     /// Open or Click events and the message has an HTML part.
-    private mutating func applyTracking(_ slot: Int32, html: [UInt8]?) {
-        guard let html, let index = messages[slot].accepted.configurationSet else { return }
+    ///
+    /// - Returns: whether the HTML was instrumented (into ``instrumentedHTML``).
+    @discardableResult
+    private mutating func applyTracking(_ slot: Int32, html: [UInt8]?) -> Bool {
+        guard let html, let index = messages[slot].accepted.configurationSet else { return false }
         let set = account.configurationSets[index]
-        guard set.tracksOpens || set.tracksClicks else { return }
+        guard set.tracksOpens || set.tracksClicks else { return false }
         let options = TrackingOptions(
             messageID: messages[slot].accepted.messageId.description, region: account.settings.region,
             customRedirectDomain: set.customRedirectDomain, tracksOpens: set.tracksOpens,
@@ -143,6 +169,7 @@ extension SESService {
             if links != lastLinks { lastLinks = links }
             messages[slot].links = lastLinks
         }
+        return true
     }
 
     private func containsVirusSignature(_ bytes: [UInt8]) -> Bool {

@@ -22,6 +22,10 @@ public struct SESService: Sendable {
 
     /// What the service produced since the caller last drained it.
     public var outbox = Outbox()
+    /// Whether each message's acceptance and delivered content go to the
+    /// outbox's ``Outbox/messageRecords`` (off by default: it costs a copy
+    /// of every message).
+    public var recordsMessages = false
     /// What the pipeline has done.
     public internal(set) var counters = DeliveryCounters()
 
@@ -193,6 +197,10 @@ public struct SESService: Sendable {
         recipientsAccepted += message.recipients.count
         recipientsInDelivery += message.recipients.count
         let slot = messages.insert(record)
+        if recordsMessages {
+            outbox.record(
+                .accepted(message, configurationSet: message.configurationSet.map { account.configurationSets[$0].name }))
+        }
         publish(.send, message: slot, at: now)
         var draws = messageDraws(messages[slot])
         let processing = parameters.processingTime.sample(using: &draws)

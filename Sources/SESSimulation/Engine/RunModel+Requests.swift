@@ -15,6 +15,7 @@ extension RunModel {
         do throws(SESError) {
             result = .success(
                 try service.perform(request, origin: MessageOrigin(token: Self.outsideToken), at: queue.now))
+            if request.changesEventDestinations { followConfigurationSets() }
         } catch {
             result = .failure(error)
         }

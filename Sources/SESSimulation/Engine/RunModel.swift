@@ -30,10 +30,15 @@ struct RunModel: SimulationModel {
     let templateDataStream: KeyedRandomStream
     /// Whether the model checks its invariants after every event.
     let checksInvariants: Bool
+    /// Makes the sink of an output that a configuration set created or
+    /// changed during the run names for the first time.
+    let makeSink: (RecordOutput) throws -> any RecordSink
 
     init(
-        scenario: Scenario, makeSink: (RecordOutput) throws -> any RecordSink, checksInvariants: Bool
+        scenario: Scenario, makeSink: @escaping (RecordOutput) throws -> any RecordSink, checksInvariants: Bool,
+        recordsMessages: Bool = false
     ) throws {
+        self.makeSink = makeSink
         self.scenario = scenario
         self.checksInvariants = checksInvariants
         self.streams = RandomStreams(seed: scenario.seed)
@@ -68,6 +73,7 @@ struct RunModel: SimulationModel {
         self.service = SESService(
             account: account, parameters: scenario.delivery, audiences: audiences, streams: streams,
             dedicatedIPs: scenario.dedicatedIPs, reputation: scenario.reputation, alarms: scenario.alarms)
+        service.recordsMessages = recordsMessages
         service.start()
         let configuration = EventPublisherConfiguration(
             configurationSets: scenario.configurationSets.map {
@@ -216,6 +222,9 @@ struct RunModel: SimulationModel {
         for sample in drained.reputationSamples {
             for subscriber in subscribers { subscriber.receive(sample) }
         }
+        if !drained.messageRecords.isEmpty {
+            for subscriber in subscribers { subscriber.receive(drained.messageRecords) }
+        }
         for settlement in drained.settlements { settle(settlement, now: queue.now) }
         drained.removeAll()
     }
@@ -300,11 +309,34 @@ struct RunModel: SimulationModel {
         do throws(SESError) {
             _ = try service.perform(
                 action.call, origin: MessageOrigin(token: Self.outsideToken), at: queue.now)
+            if action.call.changesEventDestinations { followConfigurationSets() }
         } catch {
             outcome = error.description
         }
         drainService(queue: &queue)
         actionResults.append(ActionResult(at: queue.now, call: action.call.operationName, outcome: outcome))
+    }
+}
+
+extension RunModel {
+    /// Has the event publisher follow the account's configuration sets after
+    /// a call created, deleted or changed one (a deleted set keeps its place,
+    /// with no destinations).
+    func followConfigurationSets() {
+        let account = service.account
+        let sets = account.configurationSets.indices.map { index in
+            ConfigurationSetDestinations(
+                name: account.configurationSets[index].name,
+                eventDestinations: account.isConfigurationSetDeleted(index)
+                    ? [] : account.configurationSets[index].eventDestinations)
+        }
+        do {
+            try publisher.update(configurationSets: sets, makeSink: makeSink)
+        } catch {
+            // The account checked every set and destination already; a sink
+            // that cannot be made (a full disk) is not recoverable here.
+            fatalError("sesim: cannot follow the configuration sets: \(error)")
+        }
     }
 }
 

@@ -29,16 +29,21 @@ public final class SimulationEngine {
     /// A simulation of `scenario`. `makeSink` gives the sink of each output
     /// the configuration sets' destinations write (Firehose streams, SNS
     /// topics, EventBridge buses, `metrics.jsonl`); by default records are
-    /// serialised and discarded. `checksInvariants` checks the pipeline's
-    /// accounting after every event and stops the process when it breaks.
+    /// serialised and discarded; it is kept, for outputs that configuration
+    /// sets created during the run name. `checksInvariants` checks the
+    /// pipeline's accounting after every event and stops the process when it
+    /// breaks. `recordsMessages` has every message's acceptance and
+    /// delivered content reach the subscribers (``SimulationSubscriber/receive(_:)-(MessageRecord)``).
     public init(
         scenario: Scenario,
-        makeSink: (RecordOutput) throws -> any RecordSink = { _ in DiscardingRecordSink() },
-        checksInvariants: Bool = true
+        makeSink: @escaping (RecordOutput) throws -> any RecordSink = { _ in DiscardingRecordSink() },
+        checksInvariants: Bool = true, recordsMessages: Bool = false
     ) throws {
         self.scenario = scenario
         var simulation = Simulation(
-            model: try RunModel(scenario: scenario, makeSink: makeSink, checksInvariants: checksInvariants))
+            model: try RunModel(
+                scenario: scenario, makeSink: makeSink, checksInvariants: checksInvariants,
+                recordsMessages: recordsMessages))
         for (event, time) in simulation.model.initialEvents() {
             simulation.schedule(event, at: time)
         }
@@ -117,7 +122,16 @@ public final class SimulationEngine {
     /// close its outputs, and judges the expectations. Call once; later calls
     /// return the same result.
     public func finish() throws -> RunResult {
+        try finish(at: end)
+    }
+
+    /// Ends the run at `time` (from ``now`` to ``end``) as ``finish()`` does
+    /// at the end: for a driver whose run stops when it is told to (`sesim
+    /// serve` at shutdown). The summary reads the state at `time`.
+    public func finish(at time: SimTime) throws -> RunResult {
         if let finished { return finished }
+        precondition(time <= self.end, "finish within the run")
+        let end = max(time, now)
         if now < end { advance(to: end) }
         simulation.model.finishTimeline(at: end)
         simulation.model.publisher.finish()
@@ -125,7 +139,7 @@ public final class SimulationEngine {
             try subscriber.finish()
         }
         let model = simulation.model
-        var summary = SummaryBuilder(model: model, now: end).build()
+        var summary = SummaryBuilder(model: model, now: end, end: end).build()
         let campaigns = model.campaignCompletions
         let verdicts = scenario.expectations.enumerated().map { index, expectation in
             ExpectationEvaluator.evaluate(

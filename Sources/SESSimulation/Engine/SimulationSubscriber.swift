@@ -13,6 +13,10 @@ public protocol SimulationSubscriber: AnyObject {
     func receive(_ events: [SESEvent])
     /// A reputation sample (the account's or a configuration set's).
     func receive(_ sample: ReputationSample)
+    /// Messages accepted and content delivered since the last call, in
+    /// order (never empty); only from an engine that records messages
+    /// (``SimulationEngine/init(scenario:makeSink:checksInvariants:recordsMessages:)``).
+    func receive(_ messages: [MessageRecord])
     /// The run is over: write what is buffered and close outputs. Called once,
     /// by ``SimulationEngine/finish()``, in subscription order.
     func finish() throws
@@ -20,6 +24,7 @@ public protocol SimulationSubscriber: AnyObject {
 
 extension SimulationSubscriber {
     public func receive(_ sample: ReputationSample) {}
+    public func receive(_ messages: [MessageRecord]) {}
     public func finish() throws {}
 }
 

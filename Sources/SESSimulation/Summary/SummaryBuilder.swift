@@ -9,6 +9,8 @@ import SimJSON
 struct SummaryBuilder {
     let model: RunModel
     let now: SimTime
+    /// The run's end, when it ended before the scenario's (`sesim serve`).
+    var end: SimTime? = nil
 
     func build() -> JSONValue {
         let calendar = model.scenario.calendar
@@ -18,7 +20,7 @@ struct SummaryBuilder {
             "seed": .integer(Int64(bitPattern: model.scenario.seed)),
             "version": .string(SesimVersion.current),
             "start": .string(calendar.timestamp(.start)),
-            "end": .string(calendar.timestamp(model.scenario.end)),
+            "end": .string(calendar.timestamp(end ?? model.scenario.end)),
             "at": .string(calendar.timestamp(now)),
             "api": model.api.summary,
             "clients": .object(

@@ -46,6 +46,14 @@ public struct Scenario: Sendable {
     public var output: OutputSettings
     /// The prices the summary's cost estimate uses.
     public var pricing = Pricing()
+    /// Whether the file gave no `duration` (allowed under `sesim serve`):
+    /// the run goes on until it is stopped, and the clock can move up to
+    /// ``openEndDuration`` past the start.
+    public var isOpenEnded = false
+
+    /// How far an open-ended scenario's clock can go: ten years, the longest
+    /// `duration` a file may give.
+    public static let openEndDuration = SimDuration.days(3_650)
 
     /// The instant the run ends.
     public var end: SimTime { .start + duration }

@@ -15,9 +15,14 @@ public struct ScenarioLoader: Sendable {
     /// Replacements applied to the file's values before it is read (a
     /// sweep's `--set PATH=VALUE`): the value text is read as YAML.
     public var overrides: [ScenarioOverride]
+    /// Whether `duration` may be left out (`sesim serve`, which runs until
+    /// stopped): the scenario then ends ``Scenario/openEndDuration`` after
+    /// its start and is marked ``Scenario/isOpenEnded``.
+    public var durationOptional = false
 
-    public init(overrides: [ScenarioOverride] = []) {
+    public init(overrides: [ScenarioOverride] = [], durationOptional: Bool = false) {
         self.overrides = overrides
+        self.durationOptional = durationOptional
     }
 
     /// Reads and checks the scenario in `file`.
@@ -63,6 +68,7 @@ public struct ScenarioLoader: Sendable {
             }
         }
         var reader = ScenarioReader(issues: issues, directory: (file as NSString).deletingLastPathComponent)
+        reader.durationOptional = durationOptional
         let scenario = reader.read(YAMLValue(node: patched, path: "", issues: issues))
         guard issues.isEmpty, let scenario else {
             throw ScenarioValidationError(issues: issues.issues)

@@ -11,7 +11,8 @@ extension ScenarioReader {
     static let accountKeys = [
         "region", "accountId", "sandbox", "maxSendRate", "max24HourSend", "burst", "identities",
         "callerIdentity",
-        "sourceIp", "sendingEnabled", "mailFromDomainFailures", "suppression",
+        "sourceIp", "sendingEnabled", "mailFromDomainFailures", "suppression", "autoVerifySenders",
+        "controlPlaneRate",
     ]
 
     func readAccount(_ value: YAMLValue?) -> (AccountSettings, Bool) {
@@ -102,6 +103,16 @@ extension ScenarioReader {
             }
             settings.suppressionList = SuppressionList(
                 enabled: enabled, reasons: reasons, addresses: addresses)
+        }
+        settings.autoVerifySenders = mapping.optional("autoVerifySenders")?.bool ?? false
+        if let rate = mapping.optional("controlPlaneRate") {
+            if rate.node.scalar?.string == "unlimited" {
+                settings.controlPlaneRate = nil
+            } else if let number = rate.double(
+                in: 0.001...1_000_000, what: "calls per second for each control-plane action, or unlimited")
+            {
+                settings.controlPlaneRate = number
+            }
         }
         let sendingEnabled = mapping.optional("sendingEnabled")?.bool ?? true
         return (settings, sendingEnabled)

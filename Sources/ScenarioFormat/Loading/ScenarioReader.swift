@@ -19,6 +19,8 @@ struct ScenarioReader {
     /// client naming an audience with problems of its own is not reported too).
     var audienceSizes: [String: Int] = [:]
     var audienceNames: [String] = []
+    /// Whether `duration` may be left out (see ``ScenarioLoader/durationOptional``).
+    var durationOptional = false
 
     static let topLevelKeys = [
         "name", "description", "seed", "start", "duration", "account", "templates", "configurationSets",
@@ -49,7 +51,8 @@ struct ScenarioReader {
                 }
             }
         }
-        let duration = top.required("duration")?.duration(in: .seconds(1)...(.days(3_650)))
+        let durationValue = durationOptional ? top.optional("duration") : top.required("duration")
+        let duration = durationValue?.duration(in: .seconds(1)...(.days(3_650)))
         var (account, sendingEnabled) = readAccount(top.optional("account"))
         let templates = readTemplates(top.optional("templates"))
         let configurationSets = readConfigurationSets(top.optional("configurationSets"))
@@ -71,13 +74,14 @@ struct ScenarioReader {
         var scenario = Scenario(
             file: issues.file, name: name ?? "", description: description, seed: UInt64(seed),
             calendar: calendar,
-            duration: duration ?? .hours(1), account: account, accountSendingEnabled: sendingEnabled,
+            duration: duration ?? (durationValue == nil ? Scenario.openEndDuration : .hours(1)), account: account, accountSendingEnabled: sendingEnabled,
             templates: templates, delivery: delivery, audiences: audiences, dedicatedIPs: dedicatedIPs,
             reputation: reputation, alarms: alarms,
             configurationSets: configurationSets,
             traffic: traffic, actions: actions,
             expectations: expectations, output: output)
         scenario.pricing = pricing
+        scenario.isOpenEnded = durationValue == nil
         checkReferences(scenario, top: top)
         return scenario
     }
