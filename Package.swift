@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
 let package = Package(
@@ -16,12 +16,18 @@ let package = Package(
         .library(name: "Runner", targets: ["Runner"]),
         .library(name: "Report", targets: ["Report"]),
         .library(name: "Sweeps", targets: ["Sweeps"]),
+        .library(name: "SESServer", targets: ["SESServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The model, bottom up: virtual time and randomness; templates; event
@@ -75,6 +81,21 @@ let package = Package(
             name: "Sweeps",
             dependencies: ["SimCore", "SimJSON", "ScenarioFormat", "SESSimulation", "Runner"]
         ),
+        // `sesim serve`: SES's wire protocols over HTTP (Hummingbird) in front of
+        // one engine; translates requests into engine calls and holds no SES rules.
+        .target(
+            name: "SESServer",
+            dependencies: [
+                "SimCore", "SESEvents", "SESTemplates", "SESModel", "SimJSON", "ScenarioFormat", "SESSimulation",
+                "Runner",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
         // Fixtures for the tests of the modules above: scenarios written inline, loaded and run.
         .target(
             name: "ScenarioTesting",
@@ -83,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "sesim",
             dependencies: [
-                "SimCore", "SESTemplates", "ScenarioFormat", "SESSimulation", "Runner", "Sweeps",
+                "SimCore", "SESTemplates", "ScenarioFormat", "SESSimulation", "Runner", "Sweeps", "SESServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -112,6 +133,14 @@ let package = Package(
         .testTarget(
             name: "SweepsTests",
             dependencies: ["Sweeps", "Runner", "ScenarioFormat", "SimJSON", "ScenarioTesting"]),
+        .testTarget(
+            name: "SESServerTests",
+            dependencies: [
+                "SESServer", "SESSimulation", "ScenarioFormat", "SimJSON", "SESModel", "SESEvents", "SimCore",
+                "ScenarioTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(
             name: "sesimTests",
             dependencies: [
