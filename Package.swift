@@ -106,6 +106,7 @@ let package = Package(
             dependencies: [
                 "SimCore", "SESTemplates", "ScenarioFormat", "SESSimulation", "Runner", "Sweeps", "SESServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),

@@ -4,7 +4,7 @@ import ScenarioFormat
 
 /// `sesim`: the command line of the simulator.
 @main
-struct SesimCommand: ParsableCommand {
+struct SesimCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sesim",
         abstract: "A deterministic simulator and load-test harness of an Amazon SES sending account.",
@@ -18,7 +18,7 @@ struct SesimCommand: ParsableCommand {
         version: SesimVersion.current,
         subcommands: [
             RunCommand.self, ValidateCommand.self, RenderCommand.self, SweepCommand.self, MergeCommand.self,
-            CompareCommand.self,
+            CompareCommand.self, ServeCommand.self,
         ]
     )
 
@@ -26,10 +26,14 @@ struct SesimCommand: ParsableCommand {
     /// 0 success, 1 a failed expectation or a rendering error (set by the
     /// command), 2 invalid input — including bad arguments, which
     /// swift-argument-parser alone would report as 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = processExitCode(for: error)
             let message = fullMessage(for: error)

@@ -207,6 +207,9 @@ public actor EngineHost {
         return messageLog.message(messageId)
     }
 
+    /// The output files written so far, in the order they were completed.
+    public var completedOutputFiles: [String] { output?.completedFiles ?? [] }
+
     // MARK: - Reset and the end
 
     /// Rebuilds the engine from the scenario at its start: the account, the

@@ -67,7 +67,7 @@ public struct V2Routes: ServerRoutes {
     ]
 
     public func register(on router: Router<ServerContext>) {
-        let group = router.group("/v2/email").add(middleware: V2RegionMiddleware(region: host.scenario.account.region))
+        let group = router.group("/v2/email").add(middleware: V2Middleware(region: host.scenario.account.region))
         registerSending(on: group)
         registerAccount(on: group)
         registerIdentities(on: group)

@@ -215,15 +215,16 @@ struct RunModel: SimulationModel {
         if service.outbox.isEmpty { return }
         service.outbox.drain(into: &drained)
         for (time, event) in drained.scheduled { queue.schedule(.service(event), at: time) }
+        // Message records first: a message's acceptance comes before its Send event.
+        if !drained.messageRecords.isEmpty {
+            for subscriber in subscribers { subscriber.receive(drained.messageRecords) }
+        }
         if !drained.published.isEmpty {
             for event in drained.published { events.record(event) }
             for subscriber in subscribers { subscriber.receive(drained.published) }
         }
         for sample in drained.reputationSamples {
             for subscriber in subscribers { subscriber.receive(sample) }
-        }
-        if !drained.messageRecords.isEmpty {
-            for subscriber in subscribers { subscriber.receive(drained.messageRecords) }
         }
         for settlement in drained.settlements { settle(settlement, now: queue.now) }
         drained.removeAll()

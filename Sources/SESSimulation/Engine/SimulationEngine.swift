@@ -151,8 +151,11 @@ public final class SimulationEngine {
             members["eventsProcessed"] = .int(simulation.processedCount)
             summary = .object(members)
         }
+        // The scenario as it ran: a run ended early lasted until `end`.
+        var ran = scenario
+        ran.duration = end - .start
         let result = RunResult(
-            scenario: scenario, summary: summary, expectations: verdicts,
+            scenario: ran, summary: summary, expectations: verdicts,
             eventsProcessed: simulation.processedCount,
             dedicatedIPAddresses: simulation.model.service.dedicatedIPs(at: end).map(\.ip),
             timeline: model.timeline.rows)
