@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// Gives every request the server has no operation for an answer in the
 /// shape its client reads: under `/_sesim/` the admin API's
@@ -31,6 +32,12 @@ struct WireErrorMiddleware: RouterMiddleware {
             let code: V2ErrorCode =
                 error.status == .notFound || error.status == .methodNotAllowed ? .unknownOperation : .badRequest
             return V2Error(code, message).response()
+        } catch is NIOTooManyBytesError {
+            let message = "The request body is larger than the server accepts."
+            if request.uri.path.hasPrefix("/_sesim") {
+                return jsonResponse(.object(["message": .string(message)]), status: .contentTooLarge)
+            }
+            return V2Error(.badRequest, message).response()
         }
     }
 }

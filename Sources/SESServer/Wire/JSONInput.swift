@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import SimJSON
 
 /// A v2 request's JSON body (an object), read member by member with
@@ -25,7 +26,7 @@ struct JSONInput: Sendable {
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: maximumBodyBytes)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch is NIOTooManyBytesError {
             throw V2Error.badRequest(
                 "The request body is larger than \(maximumBodyBytes) bytes, over SES's message size limit.")
         }
