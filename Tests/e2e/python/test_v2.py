@@ -347,3 +347,29 @@ def test_the_default_account_prints_as_a_valid_scenario(tmp_path):
     path.write_text(printed.stdout)
     validated = subprocess.run([SESIM, "validate", str(path)], capture_output=True, text=True, timeout=60)
     assert validated.returncode == 0, validated.stderr
+
+
+def test_the_readmes_bounce_handler(server):
+    """The README's bounce-handler test, with a handler that suppresses hard bounces."""
+    suppressed = set()
+
+    def handle_ses_event(record):
+        if record["eventType"] == "Bounce" and record["bounce"]["bounceType"] == "Permanent":
+            suppressed.update(r["emailAddress"] for r in record["bounce"]["bouncedRecipients"])
+
+    ses = server.client()
+
+    def admin(path, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(f"{server.url}/_sesim/{path}", data=data,
+                                         method="GET" if data is None else "POST")
+        return json.load(urllib.request.urlopen(request))
+
+    admin("reset", {})
+    ses.send_email(FromEmailAddress="app@example.com",
+                   Destination={"ToAddresses": ["bounce@simulator.amazonses.com"]},
+                   Content={"Simple": {"Subject": {"Data": "Hi"}, "Body": {"Text": {"Data": "x"}}}})
+    admin("clock/advance", {"seconds": 60})
+    for record in admin("events?type=Bounce")["events"]:
+        handle_ses_event(record)
+    assert "bounce@simulator.amazonses.com" in suppressed
