@@ -29,7 +29,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The HTTP port (0 picks a free one).")
     var port = 4579
 
-    @Option(help: "How virtual time moves: manual (only through the admin API), real, or xN (N virtual seconds a second).")
+    @Option(
+        help:
+            "How virtual time moves: manual (only through the admin API), real, or xN (N virtual seconds a second)."
+    )
     var clock = "manual"
 
     @Option(help: "The output folder (default: results/serve-<scenario name>/).")

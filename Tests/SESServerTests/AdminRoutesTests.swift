@@ -11,7 +11,9 @@ import Testing
         try await ServerFixtures.withServer { client, _ in
             #expect(try await client.call(.get, "/_sesim/health").json == .object(["status": .string("ok")]))
             let clock = try await client.call(.get, "/_sesim/clock")
-            #expect(clock.json == .object(["now": .string("2026-03-02T09:00:00.000Z"), "mode": .string("manual")]))
+            #expect(
+                clock.json
+                    == .object(["now": .string("2026-03-02T09:00:00.000Z"), "mode": .string("manual")]))
         }
     }
 
@@ -30,7 +32,8 @@ import Testing
             #expect(past.status == .conflict)
             #expect(
                 past.message
-                    == "The clock cannot pass the scenario's end, 2026-03-02T11:00:00.000Z; it reads 2026-03-02T10:00:00.000Z.")
+                    == "The clock cannot pass the scenario's end, 2026-03-02T11:00:00.000Z; it reads 2026-03-02T10:00:00.000Z."
+            )
             let pastSet = try await client.call(.post, "/_sesim/clock/set", #"{"to":"2026-03-03T00:00:00Z"}"#)
             #expect(pastSet.status == .conflict)
             #expect(try await client.call(.post, "/_sesim/clock/advance", "{}").status == .badRequest)
@@ -43,22 +46,29 @@ import Testing
         try await ServerFixtures.withServer { client, _ in
             let sent = try await client.sendSimple(to: ["bounce@simulator.amazonses.com"])
             let id = try #require(sent["MessageId"]?.stringValue)
-            #expect(try await client.call(.get, "/_sesim/events?type=Bounce")["events"]?.arrayValue.isEmpty == true)
+            #expect(
+                try await client.call(.get, "/_sesim/events?type=Bounce")["events"]?.arrayValue.isEmpty
+                    == true)
             _ = try await client.advance(10)
-            let bounces = try await client.call(.get, "/_sesim/events?type=Bounce")["events"]?.arrayValue ?? []
+            let bounces =
+                try await client.call(.get, "/_sesim/events?type=Bounce")["events"]?.arrayValue ?? []
             #expect(bounces.count == 1)
             #expect(bounces.first?["eventType"] == .string("Bounce"))
             #expect(bounces.first?["bounce"]?["bounceType"] == .string("Permanent"))
             #expect(bounces.first?["mail"]?["messageId"] == .string(id))
-            let all = try await client.call(.get, "/_sesim/events?messageId=\(id)")["events"]?.arrayValue ?? []
+            let all =
+                try await client.call(.get, "/_sesim/events?messageId=\(id)")["events"]?.arrayValue ?? []
             #expect(all.compactMap { $0["eventType"]?.stringValue } == ["Send", "Bounce"])
-            #expect(try await client.call(.get, "/_sesim/events?messageId=nope")["events"]?.arrayValue.isEmpty == true)
+            #expect(
+                try await client.call(.get, "/_sesim/events?messageId=nope")["events"]?.arrayValue.isEmpty
+                    == true)
         }
     }
 
     @Test func messagesShowWhatWasDelivered() async throws {
         try await ServerFixtures.withServer { client, _ in
-            _ = try await client.call(.post, "/v2/email/configuration-sets", #"{"ConfigurationSetName":"tracked"}"#)
+            _ = try await client.call(
+                .post, "/v2/email/configuration-sets", #"{"ConfigurationSetName":"tracked"}"#)
             _ = try await client.call(
                 .post, "/v2/email/configuration-sets/tracked/event-destinations",
                 #"{"EventDestinationName":"opens","EventDestination":{"Enabled":true,"MatchingEventTypes":["OPEN","CLICK"],"SnsDestination":{"TopicArn":"arn:aws:sns:us-east-1:123456789012:engagement"}}}"#
@@ -92,7 +102,9 @@ import Testing
             #expect(html.contains("awstrack.me"))  // the link rewritten, the pixel added
             #expect(!html.contains("href=\"https://example.com/start\""))
             #expect(message["configurationSet"] == .string("tracked"))
-            #expect(message["tags"] == .array([.object(["name": .string("campaign"), "value": .string("welcome")])]))
+            #expect(
+                message["tags"]
+                    == .array([.object(["name": .string("campaign"), "value": .string("welcome")])]))
             #expect(message["outgoingIp"]?.stringValue?.isEmpty == false)
             let recipients = message["recipients"]?.arrayValue ?? []
             #expect(recipients.count == 3)
@@ -101,7 +113,9 @@ import Testing
             #expect(recipients.first?["events"] == .array([.string("Send"), .string("Delivery")]))
             let list = try await client.call(.get, "/_sesim/messages")
             #expect(list["messages"]?.arrayValue.count == 1)
-            #expect(try await client.call(.get, "/_sesim/messages?after=\(id)")["messages"]?.arrayValue.isEmpty == true)
+            #expect(
+                try await client.call(.get, "/_sesim/messages?after=\(id)")["messages"]?.arrayValue.isEmpty
+                    == true)
             #expect(try await client.call(.get, "/_sesim/messages?limit=0").status == .badRequest)
             let unknown = try await client.call(.get, "/_sesim/messages/0000")
             #expect(unknown.status == .notFound)

@@ -2,9 +2,9 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import SESModel
-import SESTemplates
 import SESServer
 import SESSimulation
+import SESTemplates
 import SimCore
 import SimJSON
 import Synchronization
@@ -14,11 +14,14 @@ import Testing
 @Suite struct EngineHostTests {
     /// The same calls and clock moves, over HTTP.
     static func script(_ client: any TestClientProtocol) async throws {
-        _ = try await client.call(.post, "/v2/email/templates", #"{"TemplateName":"t","TemplateContent":{"Subject":"Hi {{n}}","Text":"x {{n}}"}}"#)
+        _ = try await client.call(
+            .post, "/v2/email/templates",
+            #"{"TemplateName":"t","TemplateContent":{"Subject":"Hi {{n}}","Text":"x {{n}}"}}"#)
         _ = try await client.sendSimple(to: ["bounce@simulator.amazonses.com", "ann@example.net"])
         _ = try await client.call(
             .post, "/v2/email/outbound-emails",
-            #"{"FromEmailAddress":"app@example.com","Destination":{"ToAddresses":["complaint@simulator.amazonses.com"]},"Content":{"Template":{"TemplateName":"t","TemplateData":"{\"n\":1}"}}}"#)
+            #"{"FromEmailAddress":"app@example.com","Destination":{"ToAddresses":["complaint@simulator.amazonses.com"]},"Content":{"Template":{"TemplateName":"t","TemplateData":"{\"n\":1}"}}}"#
+        )
         _ = try await client.advance(5)
         _ = try await client.sendSimple(to: ["ooto@simulator.amazonses.com"])
         _ = try await client.advance(600)
@@ -40,24 +43,29 @@ import Testing
         #expect(first == second)
         // Driving the engine directly with the same calls gives it too.
         let engine = try SimulationEngine(scenario: try ServerFixtures.scenario(ServerFixtures.openAccount))
-        _ = try engine.call(.createTemplate(EmailTemplate(name: "t", subjectPart: "Hi {{n}}", textPart: "x {{n}}")))
+        _ = try engine.call(
+            .createTemplate(EmailTemplate(name: "t", subjectPart: "Hi {{n}}", textPart: "x {{n}}")))
         _ = try engine.call(
             .sendEmail(
                 SendEmailRequest(
                     source: "app@example.com",
-                    destination: Destination(toAddresses: ["bounce@simulator.amazonses.com", "ann@example.net"]),
+                    destination: Destination(toAddresses: [
+                        "bounce@simulator.amazonses.com", "ann@example.net",
+                    ]),
                     message: SimpleContent(subject: "Hello", text: "Hi"))))
         _ = try engine.call(
             .sendTemplatedEmail(
                 SendTemplatedEmailRequest(
                     source: "app@example.com",
-                    destination: Destination(toAddresses: ["complaint@simulator.amazonses.com"]), template: "t",
+                    destination: Destination(toAddresses: ["complaint@simulator.amazonses.com"]),
+                    template: "t",
                     templateData: #"{"n":1}"#)))
         engine.advance(to: engine.now + .seconds(5))
         _ = try engine.call(
             .sendEmail(
                 SendEmailRequest(
-                    source: "app@example.com", destination: Destination(toAddresses: ["ooto@simulator.amazonses.com"]),
+                    source: "app@example.com",
+                    destination: Destination(toAddresses: ["ooto@simulator.amazonses.com"]),
                     message: SimpleContent(subject: "Hello", text: "Hi"))))
         engine.advance(to: engine.now + .seconds(600))
         #expect(engine.summary()["eventDigest"] == .string(first))
@@ -80,12 +88,14 @@ import Testing
     @Test func aScaledClockFollowsTheWallClock() async throws {
         let wall = TestWallClock()
         let host = try EngineHost(
-            scenario: try ServerFixtures.scenario(ServerFixtures.openAccount), mode: .scaled(60), wallClock: wall)
+            scenario: try ServerFixtures.scenario(ServerFixtures.openAccount), mode: .scaled(60),
+            wallClock: wall)
         #expect(await host.nowText == "2026-03-02T09:00:00.000Z")
         _ = await host.perform(
             .sendEmail(
                 SendEmailRequest(
-                    source: "app@example.com", destination: Destination(toAddresses: ["bounce@simulator.amazonses.com"]),
+                    source: "app@example.com",
+                    destination: Destination(toAddresses: ["bounce@simulator.amazonses.com"]),
                     message: SimpleContent(subject: "s", text: "t"))))
         wall.move(seconds: 1)
         await host.tick()
@@ -103,7 +113,8 @@ import Testing
     @Test func aRealClockStopsAtTheScenariosEnd() async throws {
         let wall = TestWallClock()
         let host = try EngineHost(
-            scenario: try ServerFixtures.scenario(ServerFixtures.openAccount + "\nduration: 10s\n"), mode: .real,
+            scenario: try ServerFixtures.scenario(ServerFixtures.openAccount + "\nduration: 10s\n"),
+            mode: .real,
             wallClock: wall)
         wall.move(seconds: 4)
         await host.tick()
@@ -128,7 +139,8 @@ import Testing
     }
 
     @Test func theCredentialScopeGivesTheRegion() {
-        #expect(CredentialScope(credential: "AKID/20260302/eu-west-1/ses/aws4_request")?.region == "eu-west-1")
+        #expect(
+            CredentialScope(credential: "AKID/20260302/eu-west-1/ses/aws4_request")?.region == "eu-west-1")
         #expect(CredentialScope(credential: "AKID/20260302/eu-west-1/ses") == nil)
     }
 

@@ -55,7 +55,9 @@ import Testing
 
     @Test func aPausedAccountIsSendingPaused() async throws {
         try await ServerFixtures.withServer { client, _ in
-            #expect(try await client.call(.put, "/v2/email/account/sending", #"{"SendingEnabled":false}"#).status == .ok)
+            #expect(
+                try await client.call(.put, "/v2/email/account/sending", #"{"SendingEnabled":false}"#).status
+                    == .ok)
             let reply = try await client.sendSimple(to: ["x@example.net"])
             #expect(reply.status == .badRequest)
             #expect(reply.errorType == "SendingPausedException")
@@ -67,8 +69,10 @@ import Testing
 
     @Test func aPausedConfigurationSetIsSendingPaused() async throws {
         try await ServerFixtures.withServer { client, _ in
-            _ = try await client.call(.post, "/v2/email/configuration-sets", #"{"ConfigurationSetName":"news"}"#)
-            _ = try await client.call(.put, "/v2/email/configuration-sets/news/sending", #"{"SendingEnabled":false}"#)
+            _ = try await client.call(
+                .post, "/v2/email/configuration-sets", #"{"ConfigurationSetName":"news"}"#)
+            _ = try await client.call(
+                .put, "/v2/email/configuration-sets/news/sending", #"{"SendingEnabled":false}"#)
             let reply = try await client.sendSimple(to: ["x@example.net"], configurationSet: "news")
             #expect(reply.errorType == "SendingPausedException")
             #expect(reply.message == "Email sending is disabled for the configuration set <news>.")
@@ -79,7 +83,8 @@ import Testing
         try await ServerFixtures.withServer { client, _ in
             let template = try await client.call(
                 .post, "/v2/email/outbound-emails",
-                #"{"FromEmailAddress":"a@example.com","Destination":{"ToAddresses":["x@example.net"]},"Content":{"Template":{"TemplateName":"missing","TemplateData":"{}"}}}"#)
+                #"{"FromEmailAddress":"a@example.com","Destination":{"ToAddresses":["x@example.net"]},"Content":{"Template":{"TemplateName":"missing","TemplateData":"{}"}}}"#
+            )
             #expect(template.status == .notFound)
             #expect(template.errorType == "NotFoundException")
             #expect(template.message == "Template missing does not exist.")
@@ -89,7 +94,8 @@ import Testing
             #expect(set.message == "Configuration set <nope> does not exist.")
             let get = try await client.call(.get, "/v2/email/configuration-sets/nope")
             #expect(get.status == .notFound)
-            let render = try await client.call(.post, "/v2/email/templates/missing/render", #"{"TemplateData":"{}"}"#)
+            let render = try await client.call(
+                .post, "/v2/email/templates/missing/render", #"{"TemplateData":"{}"}"#)
             #expect(render.status == .notFound)
             #expect(render.errorType == "NotFoundException")
         }
@@ -123,7 +129,8 @@ import Testing
             #expect(tooMuchData.errorType == "BadRequestException")
             #expect(tooMuchData.message?.contains("262144") == true)
             let raw = try await client.call(
-                .post, "/v2/email/outbound-emails", #"{"Content":{"Raw":{"Data":"RnJvbTogYUBleGFtcGxlLmNvbQ=="}}}"#)
+                .post, "/v2/email/outbound-emails",
+                #"{"Content":{"Raw":{"Data":"RnJvbTogYUBleGFtcGxlLmNvbQ=="}}}"#)
             #expect(raw.errorType == "BadRequestException")
         }
     }
@@ -141,12 +148,15 @@ import Testing
     @Test func missingTemplateVariablesInTestRenderAreBadRequests() async throws {
         try await ServerFixtures.withServer { client, _ in
             _ = try await client.call(
-                .post, "/v2/email/templates", #"{"TemplateName":"t","TemplateContent":{"Subject":"Hi {{name}}"}}"#)
-            let reply = try await client.call(.post, "/v2/email/templates/t/render", #"{"TemplateData":"{}"}"#)
+                .post, "/v2/email/templates",
+                #"{"TemplateName":"t","TemplateContent":{"Subject":"Hi {{name}}"}}"#)
+            let reply = try await client.call(
+                .post, "/v2/email/templates/t/render", #"{"TemplateData":"{}"}"#)
             #expect(reply.status == .badRequest)
             #expect(reply.errorType == "BadRequestException")
             #expect(reply.message == "Attribute 'name' is not present in the rendering data.")
-            let ok = try await client.call(.post, "/v2/email/templates/t/render", #"{"TemplateData":"{\"name\":\"Ann\"}"}"#)
+            let ok = try await client.call(
+                .post, "/v2/email/templates/t/render", #"{"TemplateData":"{\"name\":\"Ann\"}"}"#)
             #expect(ok["RenderedTemplate"]?.stringValue?.hasPrefix("Subject: Hi Ann\r\n") == true)
         }
     }
@@ -159,10 +169,14 @@ import Testing
             #expect(again.errorType == "AlreadyExistsException")
             let set = #"{"ConfigurationSetName":"cs"}"#
             _ = try await client.call(.post, "/v2/email/configuration-sets", set)
-            #expect(try await client.call(.post, "/v2/email/configuration-sets", set).errorType == "AlreadyExistsException")
+            #expect(
+                try await client.call(.post, "/v2/email/configuration-sets", set).errorType
+                    == "AlreadyExistsException")
             let identity = #"{"EmailIdentity":"example.org"}"#
             _ = try await client.call(.post, "/v2/email/identities", identity)
-            #expect(try await client.call(.post, "/v2/email/identities", identity).errorType == "AlreadyExistsException")
+            #expect(
+                try await client.call(.post, "/v2/email/identities", identity).errorType
+                    == "AlreadyExistsException")
         }
     }
 

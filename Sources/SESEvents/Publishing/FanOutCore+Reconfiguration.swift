@@ -22,10 +22,12 @@ extension FanOutCore {
         for (index, entry) in newPlan.destinations.enumerated() {
             guard let old = oldDestinations["\(entry.setIndex)/\(entry.destination.name)"] else { continue }
             for type in 0..<typeCount {
-                newCounters[typeCount + index * typeCount + type] = counters[typeCount + old * typeCount + type]
+                newCounters[typeCount + index * typeCount + type] =
+                    counters[typeCount + old * typeCount + type]
             }
             newRecordsWritten[index] = recordsWritten[old]
-            if let newAggregator = entry.aggregatorIndex, let oldAggregator = plan.destinations[old].aggregatorIndex,
+            if let newAggregator = entry.aggregatorIndex,
+                let oldAggregator = plan.destinations[old].aggregatorIndex,
                 aggregators[oldAggregator].dimensionNames == newAggregators[newAggregator].dimensionNames
             {
                 newAggregators[newAggregator].carryTotals(from: aggregators[oldAggregator])

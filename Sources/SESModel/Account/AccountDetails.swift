@@ -15,7 +15,8 @@ public struct AccountDetails: Hashable, Sendable {
 
     public init(
         sendQuota: SendQuota, sendingEnabled: Bool, enforcementStatus: EnforcementStatus,
-        productionAccessEnabled: Bool, dedicatedIpAutoWarmupEnabled: Bool, suppressedReasons: [SuppressionReason]
+        productionAccessEnabled: Bool, dedicatedIpAutoWarmupEnabled: Bool,
+        suppressedReasons: [SuppressionReason]
     ) {
         self.sendQuota = sendQuota
         self.sendingEnabled = sendingEnabled
@@ -40,6 +41,7 @@ extension SESService {
             sendingEnabled: account.sendingEnabled && account.enforcementStatus != .shutdown,
             enforcementStatus: account.enforcementStatus, productionAccessEnabled: !settings.sandbox,
             dedicatedIpAutoWarmupEnabled: dedicatedIPAutoWarmupEnabled,
-            suppressedReasons: list.enabled ? SuppressionReason.allCases.filter { list.reasons.contains($0) } : [])
+            suppressedReasons: list.enabled
+                ? SuppressionReason.allCases.filter { list.reasons.contains($0) } : [])
     }
 }

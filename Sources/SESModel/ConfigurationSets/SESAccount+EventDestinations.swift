@@ -35,9 +35,11 @@ extension SESAccount {
         try admitControlPlaneCall(.updateConfigurationSetEventDestination, at: now)
         let index = try liveConfigurationSet(named: name)
         try Self.validate(destination)
-        guard let position = configurationSets[index].eventDestinations.firstIndex(where: {
-            $0.name == destination.name
-        }) else { throw Self.eventDestinationDoesNotExist(destination.name, set: name) }
+        guard
+            let position = configurationSets[index].eventDestinations.firstIndex(where: {
+                $0.name == destination.name
+            })
+        else { throw Self.eventDestinationDoesNotExist(destination.name, set: name) }
         configurationSets[index].eventDestinations[position] = destination
     }
 
@@ -47,9 +49,11 @@ extension SESAccount {
     ) throws(SESError) {
         try admitControlPlaneCall(.deleteConfigurationSetEventDestination, at: now)
         let index = try liveConfigurationSet(named: name)
-        guard let position = configurationSets[index].eventDestinations.firstIndex(where: {
-            $0.name == destinationName
-        }) else { throw Self.eventDestinationDoesNotExist(destinationName, set: name) }
+        guard
+            let position = configurationSets[index].eventDestinations.firstIndex(where: {
+                $0.name == destinationName
+            })
+        else { throw Self.eventDestinationDoesNotExist(destinationName, set: name) }
         configurationSets[index].eventDestinations.remove(at: position)
     }
 

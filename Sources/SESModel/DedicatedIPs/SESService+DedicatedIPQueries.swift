@@ -14,7 +14,9 @@ public struct DedicatedIPPoolInfo: Hashable, Sendable {
 
 extension SESService {
     /// `GetDedicatedIps`: the account's dedicated IPs, of `pool` when given.
-    public mutating func getDedicatedIps(pool: String?, at now: SimTime) throws(SESError) -> [DedicatedIPState] {
+    public mutating func getDedicatedIps(pool: String?, at now: SimTime) throws(SESError)
+        -> [DedicatedIPState]
+    {
         try account.admitControlPlaneCall(.getDedicatedIps, at: now)
         if let pool, !fleet.pools.contains(pool) { throw Self.poolDoesNotExist(pool) }
         return dedicatedIPs(at: now).filter { pool == nil || $0.poolName == pool }

@@ -106,5 +106,7 @@ public struct SuppressionList: Hashable, Sendable {
     public var count: Int { entries.count }
 
     /// Listed addresses by reason.
-    public func count(for reason: SuppressionReason) -> Int { entries.values.filter { $0.reason == reason }.count }
+    public func count(for reason: SuppressionReason) -> Int {
+        entries.values.filter { $0.reason == reason }.count
+    }
 }

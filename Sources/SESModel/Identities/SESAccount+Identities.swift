@@ -75,7 +75,8 @@ extension SESAccount {
             _ = try EmailAddress(parsing: identity)
         } else if !VerifiedIdentities.isDomainName(identity) {
             throw SESError(
-                .invalidParameterValue, "Invalid identity <\(identity)>: expected an email address or a domain.")
+                .invalidParameterValue,
+                "Invalid identity <\(identity)>: expected an email address or a domain.")
         }
     }
 

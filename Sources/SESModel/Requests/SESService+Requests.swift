@@ -57,9 +57,11 @@ extension SESService {
             try account.updateConfigurationSetEventDestination(
                 configurationSet: set, destination: destination, at: now)
         case .deleteConfigurationSetEventDestination(let set, let name):
-            try account.deleteConfigurationSetEventDestination(configurationSet: set, destinationName: name, at: now)
+            try account.deleteConfigurationSetEventDestination(
+                configurationSet: set, destinationName: name, at: now)
         case .getConfigurationSetEventDestinations(let set):
-            return .eventDestinations(try account.getConfigurationSetEventDestinations(configurationSet: set, at: now))
+            return .eventDestinations(
+                try account.getConfigurationSetEventDestinations(configurationSet: set, at: now))
         case .listConfigurationSets:
             return .names(try account.listConfigurationSets(at: now))
         case .createEmailIdentity(let identity):

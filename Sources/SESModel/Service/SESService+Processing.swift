@@ -142,7 +142,8 @@ extension SESService {
             .delivered(
                 DeliveredContent(
                     messageId: message.accepted.messageId, subject: subject, text: text,
-                    html: html.map { String(decoding: $0, as: UTF8.self) }, outgoingIp: outgoingIp(for: slot))))
+                    html: html.map { String(decoding: $0, as: UTF8.self) }, outgoingIp: outgoingIp(for: slot))
+            ))
     }
 
     /// Open and click tracking, when the message's configuration set publishes

@@ -199,7 +199,9 @@ public struct SESService: Sendable {
         let slot = messages.insert(record)
         if recordsMessages {
             outbox.record(
-                .accepted(message, configurationSet: message.configurationSet.map { account.configurationSets[$0].name }))
+                .accepted(
+                    message,
+                    configurationSet: message.configurationSet.map { account.configurationSets[$0].name }))
         }
         publish(.send, message: slot, at: now)
         var draws = messageDraws(messages[slot])

@@ -33,7 +33,8 @@ public struct RenderedTemplateMessage: Hashable, Sendable {
             guard let body else { continue }
             lines.append("--" + Self.boundary)
             lines.append("Content-Type: \(type); charset=UTF-8")
-            lines.append("Content-Transfer-Encoding: " + (body.utf8.allSatisfy { $0 < 0x80 } ? "7bit" : "8bit"))
+            lines.append(
+                "Content-Transfer-Encoding: " + (body.utf8.allSatisfy { $0 < 0x80 } ? "7bit" : "8bit"))
             lines.append("")
             lines.append(body)
         }

@@ -66,7 +66,9 @@ extension SESAccount {
     /// `ListTemplates`: every template, by name.
     public mutating func listTemplates(at now: SimTime) throws(SESError) -> [TemplateMetadata] {
         try admitControlPlaneCall(.listTemplates, at: now)
-        return templates.names.map { TemplateMetadata(name: $0, createdAt: templateCreationTimes[$0] ?? .start) }
+        return templates.names.map {
+            TemplateMetadata(name: $0, createdAt: templateCreationTimes[$0] ?? .start)
+        }
     }
 
     /// `TestRenderTemplate`: the template rendered with `data`, as the

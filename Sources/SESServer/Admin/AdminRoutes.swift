@@ -74,12 +74,14 @@ public struct AdminRoutes: ServerRoutes {
             var limit = 100
             if let text = query.get("limit") {
                 guard let value = Int(text), (1...Self.maximumMessagesPerPage).contains(value) else {
-                    throw AdminError(.badRequest, "limit must be a whole number from 1 to \(Self.maximumMessagesPerPage).")
+                    throw AdminError(
+                        .badRequest, "limit must be a whole number from 1 to \(Self.maximumMessagesPerPage).")
                 }
                 limit = value
             }
             let after = query.get("after").flatMap { $0.isEmpty ? nil : $0 }
-            return jsonResponse(.object(["messages": .array(await host.messages(limit: limit, after: after))]))
+            return jsonResponse(
+                .object(["messages": .array(await host.messages(limit: limit, after: after))]))
         }
         group.get("messages/:MessageId") { _, context in
             let id = context.parameters.get("MessageId") ?? ""

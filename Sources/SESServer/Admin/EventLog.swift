@@ -49,7 +49,9 @@ final class EventLog: SimulationSubscriber {
     func records(type: String?, messageId: String?) -> [String] {
         let wanted = type.map { $0.lowercased() }
         return kept.filter { event in
-            if let wanted, event.type.recordName.lowercased() != wanted, event.type.detailKey.lowercased() != wanted {
+            if let wanted, event.type.recordName.lowercased() != wanted,
+                event.type.detailKey.lowercased() != wanted
+            {
                 return false
             }
             if let messageId, event.mail.messageId.description != messageId { return false }

@@ -74,8 +74,10 @@ final class MessageLog: SimulationSubscriber {
         positions[id] = entries.count
         entries.append(
             Entry(
-                messageId: id, source: message.source.text, destination: message.destination, subject: subject,
-                text: text, html: html, tags: message.tags, configurationSet: configurationSet, outgoingIp: nil,
+                messageId: id, source: message.source.text, destination: message.destination,
+                subject: subject,
+                text: text, html: html, tags: message.tags, configurationSet: configurationSet,
+                outgoingIp: nil,
                 recipients: message.recipients.map { Recipient(address: $0.address) }))
         if entries.count - head > capacity { dropOldest() }
     }
@@ -123,7 +125,9 @@ final class MessageLog: SimulationSubscriber {
         for address in addresses {
             let lowered = address.lowercased()
             guard
-                let index = entries[position].recipients.firstIndex(where: { $0.address.lowercased() == lowered })
+                let index = entries[position].recipients.firstIndex(where: {
+                    $0.address.lowercased() == lowered
+                })
             else { continue }
             entries[position].recipients[index].events.append(event)
             entries[position].recipients[index].status = status
@@ -168,7 +172,8 @@ final class MessageLog: SimulationSubscriber {
             "subject": optional(entry.subject),
             "textPart": optional(entry.text),
             "htmlPart": optional(entry.html),
-            "tags": .array(entry.tags.map { .object(["name": .string($0.name), "value": .string($0.value)]) }),
+            "tags": .array(
+                entry.tags.map { .object(["name": .string($0.name), "value": .string($0.value)]) }),
             "configurationSet": optional(entry.configurationSet),
             "outgoingIp": optional(entry.outgoingIp),
             "recipients": .array(

@@ -224,7 +224,8 @@ public actor EngineHost {
         eventLog = built.eventLog
         messageLog = built.messageLog
         if let rate = mode.rate {
-            clock = ScaledClock(rate: rate, start: .start, wallNow: wallClock.nanoseconds(), end: scenario.end)
+            clock = ScaledClock(
+                rate: rate, start: .start, wallNow: wallClock.nanoseconds(), end: scenario.end)
         }
         for hook in hooks { await hook.clockDidMove(to: engine.now, host: self) }
     }

@@ -17,7 +17,8 @@ public struct ServeConfiguration: Sendable {
     public var logLevel: Logger.Level
 
     public init(
-        host: String = "127.0.0.1", port: Int = 4579, routes: [any ServerRoutes] = [], services: [any Service] = [],
+        host: String = "127.0.0.1", port: Int = 4579, routes: [any ServerRoutes] = [],
+        services: [any Service] = [],
         logLevel: Logger.Level = .info
     ) {
         self.host = host

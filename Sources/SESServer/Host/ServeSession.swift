@@ -46,7 +46,9 @@ public struct ServeSession: Sendable {
             logger: logger)
         var services: [any Service] = [app]
         if host.mode.rate != nil { services.append(ClockDriver(host: host)) }
-        for service in configuration.services { services.append(AfterListening(service: service, ready: ready)) }
+        for service in configuration.services {
+            services.append(AfterListening(service: service, ready: ready))
+        }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: services, gracefulShutdownSignals: signals, logger: logger))

@@ -30,7 +30,8 @@ struct WireErrorMiddleware: RouterMiddleware {
                 return jsonResponse(.object(["message": .string(message)]), status: error.status)
             }
             let code: V2ErrorCode =
-                error.status == .notFound || error.status == .methodNotAllowed ? .unknownOperation : .badRequest
+                error.status == .notFound || error.status == .methodNotAllowed
+                ? .unknownOperation : .badRequest
             return V2Error(code, message).response()
         } catch is NIOTooManyBytesError {
             let message = "The request body is larger than the server accepts."

@@ -47,7 +47,8 @@ enum V2EventDestinationCoding {
                 let sourceName = try dimension.requiredString("DimensionValueSource")
                 guard let source = sources.first(where: { $0.0 == sourceName })?.1 else {
                     throw V2Error.badRequest(
-                        "Invalid DimensionValueSource <\(sourceName)>; expected MESSAGE_TAG, EMAIL_HEADER or LINK_TAG.")
+                        "Invalid DimensionValueSource <\(sourceName)>; expected MESSAGE_TAG, EMAIL_HEADER or LINK_TAG."
+                    )
                 }
                 dimensions.append(
                     DimensionConfiguration(

@@ -8,7 +8,8 @@ extension V2Routes {
         group.put("account/sending") { request, _ in
             let input = try await JSONInput.read(request)
             // The model's only member; SES takes an absent value as false.
-            return try await performEmpty(.updateAccountSendingEnabled(enabled: try input.bool("SendingEnabled") ?? false))
+            return try await performEmpty(
+                .updateAccountSendingEnabled(enabled: try input.bool("SendingEnabled") ?? false))
         }
     }
 

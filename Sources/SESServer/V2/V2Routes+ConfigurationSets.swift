@@ -21,19 +21,22 @@ extension V2Routes {
         }
         group.get("configuration-sets/:ConfigurationSetName") { _, context in
             let name = try Self.parameter("ConfigurationSetName", of: context)
-            guard case .configurationSet(let set) = try await perform(.describeConfigurationSet(name: name)) else {
+            guard case .configurationSet(let set) = try await perform(.describeConfigurationSet(name: name))
+            else {
                 throw V2Error.badRequest("unexpected answer")
             }
             return jsonResponse(configurationSetJSON(set))
         }
         group.delete("configuration-sets/:ConfigurationSetName") { _, context in
-            try await performEmpty(.deleteConfigurationSet(name: try Self.parameter("ConfigurationSetName", of: context)))
+            try await performEmpty(
+                .deleteConfigurationSet(name: try Self.parameter("ConfigurationSetName", of: context)))
         }
         group.put("configuration-sets/:ConfigurationSetName/sending") { request, context in
             let name = try Self.parameter("ConfigurationSetName", of: context)
             let input = try await JSONInput.read(request)
             return try await performEmpty(
-                .updateConfigurationSetSendingEnabled(name: name, enabled: try input.bool("SendingEnabled") ?? false))
+                .updateConfigurationSetSendingEnabled(
+                    name: name, enabled: try input.bool("SendingEnabled") ?? false))
         }
         group.post("configuration-sets/:ConfigurationSetName/event-destinations") { request, context in
             let set = try Self.parameter("ConfigurationSetName", of: context)
@@ -101,8 +104,12 @@ extension V2Routes {
     func configurationSetJSON(_ set: ConfigurationSet) -> JSONValue {
         var delivery: [String: JSONValue] = ["TlsPolicy": .string("OPTIONAL")]
         if let pool = set.sendingPoolName { delivery["SendingPoolName"] = .string(pool) }
-        if let time = set.maximumDeliveryTime { delivery["MaxDeliverySeconds"] = .int(Int(time.microseconds / 1_000_000)) }
-        var reputation: [String: JSONValue] = ["ReputationMetricsEnabled": .bool(set.reputationMetricsEnabled)]
+        if let time = set.maximumDeliveryTime {
+            delivery["MaxDeliverySeconds"] = .int(Int(time.microseconds / 1_000_000))
+        }
+        var reputation: [String: JSONValue] = [
+            "ReputationMetricsEnabled": .bool(set.reputationMetricsEnabled)
+        ]
         if let fresh = set.lastFreshStart { reputation["LastFreshStart"] = epochSeconds(fresh) }
         var members: [String: JSONValue] = [
             "ConfigurationSetName": .string(set.name), "DeliveryOptions": .object(delivery),

@@ -16,14 +16,18 @@ extension V2Routes {
             return jsonResponse(.object(members))
         }
         group.get("dedicated-ips/:IP") { _, context in
-            guard case .dedicatedIp(let ip) = try await perform(.getDedicatedIp(try Self.parameter("IP", of: context)))
+            guard
+                case .dedicatedIp(let ip) = try await perform(
+                    .getDedicatedIp(try Self.parameter("IP", of: context)))
             else { throw V2Error.badRequest("unexpected answer") }
             return jsonResponse(.object(["DedicatedIp": Self.dedicatedIPJSON(ip)]))
         }
         group.put("dedicated-ips/:IP/warmup") { request, context in
             let ip = try Self.parameter("IP", of: context)
             let input = try await JSONInput.read(request)
-            guard let percentage = try input.integer("WarmupPercentage") else { throw input.missing("WarmupPercentage") }
+            guard let percentage = try input.integer("WarmupPercentage") else {
+                throw input.missing("WarmupPercentage")
+            }
             return try await performEmpty(
                 .putDedicatedIpWarmupAttributes(ip: ip, warmupPercentage: Int(clamping: percentage)))
         }

@@ -28,7 +28,8 @@ extension V2Routes {
                     page.items.map { info in
                         .object([
                             "IdentityType": .string(info.type.rawValue), "IdentityName": .string(info.name),
-                            "SendingEnabled": .bool(true), "VerificationStatus": .string(info.verificationStatus),
+                            "SendingEnabled": .bool(true),
+                            "VerificationStatus": .string(info.verificationStatus),
                         ])
                     })
             ]

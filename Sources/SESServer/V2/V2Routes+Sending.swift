@@ -35,9 +35,12 @@ extension V2Routes {
         } else if let template = try content.object("Template") {
             if try template.object("TemplateContent") != nil {
                 throw V2Error.badRequest(
-                    "sesim does not render inline TemplateContent; create the template and name it in TemplateName.")
+                    "sesim does not render inline TemplateContent; create the template and name it in TemplateName."
+                )
             }
-            guard let name = try template.string("TemplateName") ?? Self.templateName(fromArn: template.string("TemplateArn"))
+            guard
+                let name = try template.string("TemplateName")
+                    ?? Self.templateName(fromArn: template.string("TemplateArn"))
             else { throw template.missing("TemplateName") }
             let data = try template.string("TemplateData") ?? "{}"
             try template.check("TemplateData", data, maximumLength: Self.maximumTemplateDataLength)
@@ -63,9 +66,12 @@ extension V2Routes {
         let template = try input.requiredObject("DefaultContent").requiredObject("Template")
         if try template.object("TemplateContent") != nil {
             throw V2Error.badRequest(
-                "sesim does not render inline TemplateContent; create the template and name it in TemplateName.")
+                "sesim does not render inline TemplateContent; create the template and name it in TemplateName."
+            )
         }
-        guard let name = try template.string("TemplateName") ?? Self.templateName(fromArn: template.string("TemplateArn"))
+        guard
+            let name = try template.string("TemplateName")
+                ?? Self.templateName(fromArn: template.string("TemplateArn"))
         else { throw template.missing("TemplateName") }
         let defaultData = try template.string("TemplateData")
         try template.check("TemplateData", defaultData, maximumLength: Self.maximumTemplateDataLength)
@@ -74,7 +80,8 @@ extension V2Routes {
         for entry in try input.objects("BulkEmailEntries") {
             let replacement = try entry.object("ReplacementEmailContent")?.object("ReplacementTemplate")
             let data = try replacement?.string("ReplacementTemplateData")
-            try replacement?.check("ReplacementTemplateData", data, maximumLength: Self.maximumTemplateDataLength)
+            try replacement?.check(
+                "ReplacementTemplateData", data, maximumLength: Self.maximumTemplateDataLength)
             destinations.append(
                 BulkEmailDestination(
                     destination: try Self.destination(try entry.requiredObject("Destination")),
@@ -82,10 +89,13 @@ extension V2Routes {
         }
         let call = SESRequest.sendBulkTemplatedEmail(
             SendBulkTemplatedEmailRequest(
-                source: try input.string("FromEmailAddress") ?? "", template: name, defaultTemplateData: defaultData,
+                source: try input.string("FromEmailAddress") ?? "", template: name,
+                defaultTemplateData: defaultData,
                 defaultTags: try Self.tags(input, "DefaultEmailTags"), destinations: destinations,
                 configurationSetName: try input.string("ConfigurationSetName")))
-        guard case .bulk(let result) = try await perform(call) else { throw V2Error.badRequest("unexpected answer") }
+        guard case .bulk(let result) = try await perform(call) else {
+            throw V2Error.badRequest("unexpected answer")
+        }
         let entries: [JSONValue] = result.entries.map { entry in
             var members: [String: JSONValue] = ["Status": .string(Self.v2Status(entry.status))]
             if let error = entry.error { members["Error"] = .string(error) }
@@ -105,7 +115,8 @@ extension V2Routes {
     static func tags(_ input: JSONInput, _ key: String) throws(V2Error) -> [NameValue] {
         var tags: [NameValue] = []
         for tag in try input.objects(key) {
-            tags.append(NameValue(name: try tag.requiredString("Name"), value: try tag.requiredString("Value")))
+            tags.append(
+                NameValue(name: try tag.requiredString("Name"), value: try tag.requiredString("Value")))
         }
         return tags
     }

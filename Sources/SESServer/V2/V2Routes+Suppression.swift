@@ -11,12 +11,17 @@ extension V2Routes {
             return try await performEmpty(.putSuppressedDestination(address: address, reason: reason))
         }
         group.get("suppression/addresses") { request, _ in
-            let paging = try Paging(request: request, defaultSize: 1_000, maximum: 1_000, invalidToken: .invalidNextToken)
+            let paging = try Paging(
+                request: request, defaultSize: 1_000, maximum: 1_000, invalidToken: .invalidNextToken)
             let query = request.uri.queryParameters
             var reasons: [SuppressionReason] = []
             for text in query.getAll("Reason") { reasons.append(try Self.reason(String(text))) }
-            let start = try query.get("StartDate").map { (text: String) throws(V2Error) in try instant(query: text, member: "StartDate") }
-            let end = try query.get("EndDate").map { (text: String) throws(V2Error) in try instant(query: text, member: "EndDate") }
+            let start = try query.get("StartDate").map { (text: String) throws(V2Error) in
+                try instant(query: text, member: "StartDate")
+            }
+            let end = try query.get("EndDate").map { (text: String) throws(V2Error) in
+                try instant(query: text, member: "EndDate")
+            }
             guard
                 case .suppressedDestinations(let entries) = try await perform(
                     .listSuppressedDestinations(reasons: reasons, start: start, end: end))
@@ -26,7 +31,8 @@ extension V2Routes {
                 "SuppressedDestinationSummaries": .array(
                     page.items.map { entry in
                         .object([
-                            "EmailAddress": .string(entry.emailAddress), "Reason": .string(entry.reason.rawValue),
+                            "EmailAddress": .string(entry.emailAddress),
+                            "Reason": .string(entry.reason.rawValue),
                             "LastUpdateTime": epochSeconds(entry.lastUpdateTime),
                         ])
                     })
@@ -36,7 +42,9 @@ extension V2Routes {
         }
         group.get("suppression/addresses/:EmailAddress") { _, context in
             let address = try Self.parameter("EmailAddress", of: context)
-            guard case .suppressedDestination(let entry) = try await perform(.getSuppressedDestination(address: address))
+            guard
+                case .suppressedDestination(let entry) = try await perform(
+                    .getSuppressedDestination(address: address))
             else { throw V2Error.badRequest("unexpected answer") }
             var destination: [String: JSONValue] = [
                 "EmailAddress": .string(entry.emailAddress), "Reason": .string(entry.reason.rawValue),
@@ -50,7 +58,8 @@ extension V2Routes {
             return jsonResponse(.object(["SuppressedDestination": .object(destination)]))
         }
         group.delete("suppression/addresses/:EmailAddress") { _, context in
-            try await performEmpty(.deleteSuppressedDestination(address: try Self.parameter("EmailAddress", of: context)))
+            try await performEmpty(
+                .deleteSuppressedDestination(address: try Self.parameter("EmailAddress", of: context)))
         }
     }
 

@@ -19,7 +19,9 @@ extension V2Routes {
             var members: [String: JSONValue] = [
                 "TemplatesMetadata": .array(
                     page.items.map {
-                        .object(["TemplateName": .string($0.name), "CreatedTimestamp": epochSeconds($0.createdAt)])
+                        .object([
+                            "TemplateName": .string($0.name), "CreatedTimestamp": epochSeconds($0.createdAt),
+                        ])
                     })
             ]
             if let next = page.nextToken { members["NextToken"] = .string(next) }
@@ -35,11 +37,15 @@ extension V2Routes {
             if let text = template.textPart { content["Text"] = .string(text) }
             if let html = template.htmlPart { content["Html"] = .string(html) }
             return jsonResponse(
-                .object(["TemplateName": .string(template.name), "TemplateContent": .object(content), "Tags": .array([])]))
+                .object([
+                    "TemplateName": .string(template.name), "TemplateContent": .object(content),
+                    "Tags": .array([]),
+                ]))
         }
         group.put("templates/:TemplateName") { request, context in
             let input = try await JSONInput.read(request)
-            let template = try Self.template(named: try Self.parameter("TemplateName", of: context), in: input)
+            let template = try Self.template(
+                named: try Self.parameter("TemplateName", of: context), in: input)
             return try await performEmpty(.updateTemplate(template))
         }
         group.delete("templates/:TemplateName") { _, context in
@@ -50,7 +56,9 @@ extension V2Routes {
             let input = try await JSONInput.read(request)
             let data = try input.requiredString("TemplateData")
             try input.check("TemplateData", data, maximumLength: Self.maximumTemplateDataLength)
-            guard case .renderedTemplate(let rendered) = try await perform(.testRenderTemplate(name: name, data: data))
+            guard
+                case .renderedTemplate(let rendered) = try await perform(
+                    .testRenderTemplate(name: name, data: data))
             else { throw V2Error.badRequest("unexpected answer") }
             return jsonResponse(.object(["RenderedTemplate": .string(rendered.mime)]))
         }

@@ -37,7 +37,10 @@ public struct V2Routes: ServerRoutes {
         (.get, "/v2/email/configuration-sets", "ListConfigurationSets"),
         (.get, "/v2/email/configuration-sets/{ConfigurationSetName}", "GetConfigurationSet"),
         (.delete, "/v2/email/configuration-sets/{ConfigurationSetName}", "DeleteConfigurationSet"),
-        (.put, "/v2/email/configuration-sets/{ConfigurationSetName}/sending", "PutConfigurationSetSendingOptions"),
+        (
+            .put, "/v2/email/configuration-sets/{ConfigurationSetName}/sending",
+            "PutConfigurationSetSendingOptions"
+        ),
         (
             .post, "/v2/email/configuration-sets/{ConfigurationSetName}/event-destinations",
             "CreateConfigurationSetEventDestination"
@@ -47,7 +50,8 @@ public struct V2Routes: ServerRoutes {
             "GetConfigurationSetEventDestinations"
         ),
         (
-            .put, "/v2/email/configuration-sets/{ConfigurationSetName}/event-destinations/{EventDestinationName}",
+            .put,
+            "/v2/email/configuration-sets/{ConfigurationSetName}/event-destinations/{EventDestinationName}",
             "UpdateConfigurationSetEventDestination"
         ),
         (
@@ -67,7 +71,8 @@ public struct V2Routes: ServerRoutes {
     ]
 
     public func register(on router: Router<ServerContext>) {
-        let group = router.group("/v2/email").add(middleware: V2Middleware(region: host.scenario.account.region))
+        let group = router.group("/v2/email").add(
+            middleware: V2Middleware(region: host.scenario.account.region))
         registerSending(on: group)
         registerAccount(on: group)
         registerIdentities(on: group)

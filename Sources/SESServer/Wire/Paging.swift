@@ -8,7 +8,9 @@ struct Paging: Sendable {
     var pageSize: Int
 
     /// Reads `NextToken` and `PageSize` (1 to `maximum`, `defaultSize` when absent).
-    init(request: Request, defaultSize: Int, maximum: Int, invalidToken: V2ErrorCode = .badRequest) throws(V2Error) {
+    init(request: Request, defaultSize: Int, maximum: Int, invalidToken: V2ErrorCode = .badRequest)
+        throws(V2Error)
+    {
         let query = request.uri.queryParameters
         offset = 0
         pageSize = defaultSize

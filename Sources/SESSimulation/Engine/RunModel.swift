@@ -35,7 +35,8 @@ struct RunModel: SimulationModel {
     let makeSink: (RecordOutput) throws -> any RecordSink
 
     init(
-        scenario: Scenario, makeSink: @escaping (RecordOutput) throws -> any RecordSink, checksInvariants: Bool,
+        scenario: Scenario, makeSink: @escaping (RecordOutput) throws -> any RecordSink,
+        checksInvariants: Bool,
         recordsMessages: Bool = false
     ) throws {
         self.makeSink = makeSink

@@ -74,7 +74,8 @@ struct ScenarioReader {
         var scenario = Scenario(
             file: issues.file, name: name ?? "", description: description, seed: UInt64(seed),
             calendar: calendar,
-            duration: duration ?? (durationValue == nil ? Scenario.openEndDuration : .hours(1)), account: account, accountSendingEnabled: sendingEnabled,
+            duration: duration ?? (durationValue == nil ? Scenario.openEndDuration : .hours(1)),
+            account: account, accountSendingEnabled: sendingEnabled,
             templates: templates, delivery: delivery, audiences: audiences, dedicatedIPs: dedicatedIPs,
             reputation: reputation, alarms: alarms,
             configurationSets: configurationSets,

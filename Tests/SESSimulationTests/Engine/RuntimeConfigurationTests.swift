@@ -1,10 +1,10 @@
 import SESEvents
-import SimJSON
 import SESModel
 import SESSimulation
 import ScenarioFormat
 import ScenarioTesting
 import SimCore
+import SimJSON
 import Testing
 
 /// Configuration sets and event destinations created, changed and deleted
@@ -23,11 +23,13 @@ import Testing
             .sendEmail(
                 SendEmailRequest(
                     source: "news@example.com", destination: Destination(toAddresses: [address]),
-                    message: SimpleContent(subject: "Hi", text: "t", html: "<p>x <a href=\"https://example.com/a\">a</a></p>"),
+                    message: SimpleContent(
+                        subject: "Hi", text: "t", html: "<p>x <a href=\"https://example.com/a\">a</a></p>"),
                     configurationSetName: set)))
     }
 
-    static func firehose(_ name: String, enabled: Bool = true, types: EventTypeSet = .all) -> EventDestination {
+    static func firehose(_ name: String, enabled: Bool = true, types: EventTypeSet = .all) -> EventDestination
+    {
         EventDestination(
             name: name, enabled: enabled, matchingTypes: types,
             kind: .firehose(deliveryStream: "arn:aws:firehose:us-east-1:123456789012:deliverystream/\(name)"))
@@ -46,7 +48,8 @@ import Testing
         _ = try engine.call(.createConfigurationSet(ConfigurationSet(name: "live")))
         try Self.send(engine, set: "live")
         _ = try engine.call(
-            .createConfigurationSetEventDestination(configurationSet: "live", destination: Self.firehose("events")))
+            .createConfigurationSetEventDestination(
+                configurationSet: "live", destination: Self.firehose("events")))
         engine.advance(to: .start + .minutes(1))
         let file = try #require(sinks["firehose-events.jsonl"])
         // The first message's later events reach it (its Send came before).
@@ -66,7 +69,8 @@ import Testing
         _ = try engine.call(.deleteConfigurationSet(name: "live"))
         _ = try engine.call(.createConfigurationSet(ConfigurationSet(name: "live")))
         _ = try engine.call(
-            .createConfigurationSetEventDestination(configurationSet: "live", destination: Self.firehose("events")))
+            .createConfigurationSetEventDestination(
+                configurationSet: "live", destination: Self.firehose("events")))
         try Self.send(engine, set: "live")
         engine.advance(to: .start + .minutes(4))
         #expect(file.lines.count == 5)
@@ -80,17 +84,22 @@ import Testing
         _ = try engine.call(.createConfigurationSet(ConfigurationSet(name: "s")))
         #expect(throws: SESError.self) {
             _ = try engine.call(
-                .createConfigurationSetEventDestination(configurationSet: "nope", destination: Self.firehose("d")))
+                .createConfigurationSetEventDestination(
+                    configurationSet: "nope", destination: Self.firehose("d")))
         }
-        _ = try engine.call(.createConfigurationSetEventDestination(configurationSet: "s", destination: Self.firehose("d")))
+        _ = try engine.call(
+            .createConfigurationSetEventDestination(configurationSet: "s", destination: Self.firehose("d")))
         do {
-            _ = try engine.call(.createConfigurationSetEventDestination(configurationSet: "s", destination: Self.firehose("d")))
+            _ = try engine.call(
+                .createConfigurationSetEventDestination(
+                    configurationSet: "s", destination: Self.firehose("d")))
             Issue.record("a second destination of the same name was accepted")
         } catch {
             #expect(error.code == .eventDestinationAlreadyExists)
         }
         do {
-            _ = try engine.call(.deleteConfigurationSetEventDestination(configurationSet: "s", destinationName: "x"))
+            _ = try engine.call(
+                .deleteConfigurationSetEventDestination(configurationSet: "s", destinationName: "x"))
             Issue.record("deleting a missing destination succeeded")
         } catch {
             #expect(error.code == .eventDestinationDoesNotExist)
@@ -98,7 +107,8 @@ import Testing
         var bad = Self.firehose("bad name!")
         bad.matchingTypes = .all
         do {
-            _ = try engine.call(.createConfigurationSetEventDestination(configurationSet: "s", destination: bad))
+            _ = try engine.call(
+                .createConfigurationSetEventDestination(configurationSet: "s", destination: bad))
             Issue.record("an invalid destination name was accepted")
         } catch {
             #expect(error.code == .invalidParameterValue)

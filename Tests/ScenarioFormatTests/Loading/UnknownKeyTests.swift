@@ -42,7 +42,7 @@ struct UnknownKeyTests {
             messages == [
                 "test.yaml:6:3: account.maxSendRat: unknown key 'maxSendRat' (did you mean 'maxSendRate'?); "
                     + "expected one of region, accountId, sandbox, maxSendRate, max24HourSend, burst, "
-                    + "identities, callerIdentity, sourceIp, sendingEnabled, mailFromDomainFailures, suppression"
+                    + "identities, callerIdentity, sourceIp, sendingEnabled, mailFromDomainFailures, suppression, autoVerifySenders, controlPlaneRate"
             ])
     }
 

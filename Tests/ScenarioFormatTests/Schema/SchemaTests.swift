@@ -111,7 +111,7 @@ struct SchemaTests {
             failures.map(\.description) == [
                 "/account/maxSendRat: unknown key 'maxSendRat'; expected one of region, accountId, sandbox, "
                     + "maxSendRate, max24HourSend, burst, identities, callerIdentity, sourceIp, sendingEnabled, "
-                    + "mailFromDomainFailures, suppression",
+                    + "mailFromDomainFailures, suppression, autoVerifySenders, controlPlaneRate",
                 "/account/sandbox: expected boolean, found the text \"maybe\"",
             ])
     }
