@@ -19,9 +19,8 @@ public struct AdminRoutes: ServerRoutes {
         let group = router.group("/_sesim")
         group.get("health") { _, _ in jsonResponse(.object(["status": .string("ok")])) }
         group.get("clock") { _, _ in
-            _ = await host.summary()  // real and scaled modes: catch up first
-            return jsonResponse(
-                .object(["now": .string(await host.nowText), "mode": .string(host.mode.description)]))
+            jsonResponse(
+                .object(["now": .string(await host.readClock()), "mode": .string(host.mode.description)]))
         }
         group.post("clock/advance") { request, _ in
             let input = try await Self.readObject(request)

@@ -113,6 +113,13 @@ public actor EngineHost {
     /// The current instant as an ISO 8601 timestamp.
     public var nowText: String { scenario.calendar.timestamp(engine.now) }
 
+    /// The current instant as an ISO 8601 timestamp, the clock first caught
+    /// up with the wall clock in real and scaled modes.
+    public func readClock() async -> String {
+        await catchUp()
+        return nowText
+    }
+
     /// Moves the clock forward by `seconds`, running every event due.
     ///
     /// - Returns: the new instant.
