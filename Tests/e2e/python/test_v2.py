@@ -373,3 +373,14 @@ def test_the_readmes_bounce_handler(server):
     for record in admin("events?type=Bounce")["events"]:
         handle_ses_event(record)
     assert "bounce@simulator.amazonses.com" in suppressed
+
+
+def test_the_date_header_stays_on_wall_time(server):
+    import email.utils
+    import time
+    server.advance(30 * 24 * 3600)
+    status, headers, _ = raw_request(server, "GET", "/v2/email/account")
+    assert status == 200
+    sent = email.utils.parsedate_to_datetime(headers["Date"]).timestamp()
+    assert abs(sent - time.time()) < 300
+    assert server.admin("GET", "clock")[1]["now"] == "2026-01-31T00:00:00.000Z"
