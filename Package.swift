@@ -137,8 +137,8 @@ let package = Package(
         .testTarget(
             name: "SESServerTests",
             dependencies: [
-                "SESServer", "SESSimulation", "ScenarioFormat", "SimJSON", "SESModel", "SESEvents", "SimCore", "SESTemplates",
-                "ScenarioTesting",
+                "SESServer", "SESSimulation", "ScenarioFormat", "SimJSON", "SESModel", "SESEvents", "SimCore",
+                "SESTemplates", "ScenarioTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
