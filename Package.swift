@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SimCore", targets: ["SimCore"]),
         .library(name: "SESTemplates", targets: ["SESTemplates"]),
         .library(name: "SESEvents", targets: ["SESEvents"]),
+        .library(name: "MIME", targets: ["MIME"]),
         .library(name: "SESModel", targets: ["SESModel"]),
         .library(name: "SimJSON", targets: ["SimJSON"]),
         .library(name: "ScenarioFormat", targets: ["ScenarioFormat"]),
@@ -34,6 +35,9 @@ let package = Package(
         // records and their publishing; the account and its delivery pipeline.
         .target(name: "SimCore"),
         .target(name: "SESTemplates"),
+        // RFC 5322 and MIME reading (headers, encoded words, addresses,
+        // multipart, transfer encodings), for raw messages. Depends on nothing.
+        .target(name: "MIME"),
         // SSE2 kernel for JSON string escaping: Swift 6.3 has no vector move-mask.
         .target(name: "CJSONEscaping"),
         .target(
@@ -46,7 +50,7 @@ let package = Package(
         .target(
             name: "SESModel",
             dependencies: [
-                "SimCore", "SESEvents", "SESTemplates",
+                "SimCore", "SESEvents", "SESTemplates", "MIME",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
@@ -63,7 +67,9 @@ let package = Package(
         // The engine: a scenario's account and clients, stepped and called from outside.
         .target(
             name: "SESSimulation",
-            dependencies: ["SimCore", "SESEvents", "SESTemplates", "SESModel", "SimJSON", "ScenarioFormat"]
+            dependencies: [
+                "SimCore", "SESEvents", "SESTemplates", "SESModel", "SimJSON", "ScenarioFormat", "MIME",
+            ]
         ),
         // `sesim run` on the engine: the outputs and the summary table.
         // report.html: one self-contained page drawn from a finished run.
@@ -113,7 +119,8 @@ let package = Package(
         .testTarget(name: "SESTemplatesTests", dependencies: ["SESTemplates", "SimCore"]),
         .testTarget(name: "CJSONEscapingTests", dependencies: ["CJSONEscaping"]),
         .testTarget(name: "SESEventsTests", dependencies: ["SESEvents"]),
-        .testTarget(name: "SESModelTests", dependencies: ["SESModel", "SESTemplates"]),
+        .testTarget(name: "MIMETests", dependencies: ["MIME"], exclude: ["Fixtures"]),
+        .testTarget(name: "SESModelTests", dependencies: ["SESModel", "SESTemplates", "MIME"]),
         .testTarget(name: "SimJSONTests", dependencies: ["SimJSON"]),
         .testTarget(
             name: "ScenarioFormatTests",
