@@ -91,7 +91,7 @@ extension SESAccount {
 
     // MARK: - The checks, in SES's order
 
-    private func parseSource(_ text: String) throws(SESError) -> EmailAddress {
+    func parseSource(_ text: String) throws(SESError) -> EmailAddress {
         guard !text.isEmpty else { throw SESError(.invalidParameterValue, SESErrorMessages.missingSource) }
         return try EmailAddress(parsing: text)
     }
@@ -141,7 +141,7 @@ extension SESAccount {
         lastTemplateFound = (name, templates.revision)
     }
 
-    private func resolveConfigurationSet(_ name: String?) throws(SESError) -> Int? {
+    func resolveConfigurationSet(_ name: String?) throws(SESError) -> Int? {
         guard let name else { return nil }
         guard let index = indexOfConfigurationSet(named: name) else {
             throw SESError(.configurationSetDoesNotExist, SESErrorMessages.configurationSetDoesNotExist(name))
@@ -152,16 +152,25 @@ extension SESAccount {
     /// The Source must be verified (with ``AccountSettings/autoVerifySenders``
     /// it is, from its first send); in the sandbox every recipient too,
     /// unless it is a mailbox simulator address. The error lists each
-    /// identity that failed, the Source with and without its display name.
-    private mutating func checkIdentities(source: EmailAddress, recipients: [EmailAddress]) throws(SESError) {
+    /// identity that failed, the Source with and without its display name,
+    /// then the `senders` (a raw message's From, Sender and Return-Path
+    /// addresses, which SES checks too, and which an account that verifies
+    /// senders automatically verifies too), then the recipients; each once.
+    mutating func checkIdentities(
+        source: EmailAddress, senders: [EmailAddress] = [], recipients: [EmailAddress]
+    ) throws(SESError) {
         var failed: [String] = []
-        if settings.autoVerifySenders && !identities.isVerified(source) {
+        if settings.autoVerifySenders {
             // An account that takes every sender lists each one it has seen.
-            identities.verify(source.address)
+            if !identities.isVerified(source) { identities.verify(source.address) }
+            for sender in senders where !identities.isVerified(sender) { identities.verify(sender.address) }
         }
         if !identities.isVerified(source) {
             failed.append(source.text)
             if source.text != source.address { failed.append(source.address) }
+        }
+        for sender in senders where !identities.isVerified(sender) && !failed.contains(sender.address) {
+            failed.append(sender.address)
         }
         if settings.sandbox {
             for recipient in recipients
@@ -182,7 +191,7 @@ extension SESAccount {
 
     /// SES's pause and shutdown, the account's own pause, the set's pause,
     /// and the set's sending pool.
-    private func checkSendingAllowed(configurationSet: Int?) throws(SESError) {
+    func checkSendingAllowed(configurationSet: Int?) throws(SESError) {
         if enforcementStatus == .shutdown {
             throw SESError(.accountSuspended, SESErrorMessages.accountSuspended)
         }
@@ -202,7 +211,7 @@ extension SESAccount {
 
     /// The daily quota (mailbox simulator recipients excluded), then the send
     /// rate (every recipient). A refused message takes nothing from either.
-    private mutating func admitRecipients(_ recipients: [EmailAddress], at now: SimTime) throws(SESError) {
+    mutating func admitRecipients(_ recipients: [EmailAddress], at now: SimTime) throws(SESError) {
         let counted = recipients.reduce(0) { $0 + ($1.isMailboxSimulator ? 0 : 1) }
         let maximum = settings.effectiveMaximum24HourSend
         if counted > 0 && maximum >= 0 && Double(dailyWindow.total(at: now) + counted) > maximum {
@@ -214,7 +223,7 @@ extension SESAccount {
         dailyWindow.record(counted, at: now)
     }
 
-    private mutating func accept(
+    mutating func accept(
         operation: SendOperation, source: EmailAddress, destination: Destination, recipients: [EmailAddress],
         configurationSet: Int?, tags: [NameValue], content: MessageContent, at now: SimTime
     ) -> AcceptedMessage {

@@ -32,6 +32,9 @@ public struct SESAccount: Sendable {
     /// The template the last templated send named, while the store is
     /// unchanged: a campaign names one template call after call.
     var lastTemplateFound: (name: String, revision: Int)?
+    /// The last raw message's header bytes and their events' view, shared
+    /// by the next message with the same header.
+    var lastRawHeader: (header: [UInt8], summary: RawHeaderSummary)?
     /// The account-level suppression list.
     public var suppressionList: SuppressionList
     /// GetSendStatistics' data.

@@ -85,4 +85,35 @@ public enum SESErrorMessages {
     public static func sendingPoolDoesNotExist(_ name: String) -> String {
         "SendingPool <\(name)> doesn't exist."
     }
+
+    // MARK: Raw messages (docs/raw-email.md)
+
+    /// Observed (v1 `SendRawEmail` through boto3, `InvalidParameterValue`):
+    /// `Message length is more than 10485760 bytes long: '24081986'.` The
+    /// v2 and SMTP limit, 41943040, is put in the same words (assumed).
+    public static func messageTooLong(limit: Int, size: Int) -> String {
+        "Message length is more than \(limit) bytes long: '\(size)'."
+    }
+
+    /// Verified against SES by a third-party emulator (floci): a raw
+    /// message with neither a Source nor a From header.
+    public static let missingFromHeader = "Missing required header 'From'."
+
+    /// Observed over SMTP: `554 Transaction failed: Duplicate header
+    /// 'DKIM-Signature'.` and `… 'Content-Type'.`
+    public static func duplicateHeader(_ name: String) -> String {
+        "Duplicate header '\(name)'."
+    }
+
+    /// Assumed, in the words of SES's observed refusal of an attachment type,
+    /// `Illegal content type 'text/csv'` (2011, before the list of blocked
+    /// extensions replaced content types).
+    public static func illegalFilename(_ name: String) -> String {
+        "Illegal filename '\(name)'"
+    }
+
+    /// Assumed wording: a raw message with no Destinations and no To, Cc or
+    /// Bcc address (the Developer Guide lists the case as "There are no
+    /// recipients specified").
+    public static let noRawRecipients = "There are no recipients specified."
 }

@@ -13,6 +13,9 @@ public enum SESRequest: Equatable, Sendable {
     case sendEmail(SendEmailRequest)
     case sendTemplatedEmail(SendTemplatedEmailRequest)
     case sendBulkTemplatedEmail(SendBulkTemplatedEmailRequest)
+    /// `SendRawEmail`; also v2 `SendEmail` with `Content.Raw` and SMTP, as
+    /// the request's `interface` says.
+    case sendRawEmail(SendRawEmailRequest)
 
     // MARK: Account
     case getSendQuota
@@ -78,6 +81,7 @@ public enum SESRequest: Equatable, Sendable {
         case .sendEmail: "SendEmail"
         case .sendTemplatedEmail: "SendTemplatedEmail"
         case .sendBulkTemplatedEmail: "SendBulkTemplatedEmail"
+        case .sendRawEmail: "SendRawEmail"
         case .getSendQuota: "GetSendQuota"
         case .getSendStatistics: "GetSendStatistics"
         case .getAccountSendingEnabled: "GetAccountSendingEnabled"
@@ -136,6 +140,7 @@ public enum SESRequest: Equatable, Sendable {
         case .sendEmail: .sendEmail
         case .sendTemplatedEmail: .sendTemplatedEmail
         case .sendBulkTemplatedEmail: .sendBulkTemplatedEmail
+        case .sendRawEmail(let request): request.interface.operation
         default: nil
         }
     }
@@ -145,7 +150,7 @@ public enum SESRequest: Equatable, Sendable {
 public enum SESResponse: Equatable, Sendable {
     /// The call succeeded and returns nothing.
     case empty
-    /// `SendEmail`, `SendTemplatedEmail`: the accepted message.
+    /// `SendEmail`, `SendTemplatedEmail`, `SendRawEmail`: the accepted message.
     case message(AcceptedMessage)
     /// `SendBulkTemplatedEmail`: a status per destination.
     case bulk(BulkSendResult)

@@ -14,6 +14,8 @@ extension SESService {
             return .message(try sendEmail(send, origin: origin, at: now))
         case .sendTemplatedEmail(let send):
             return .message(try sendTemplatedEmail(send, origin: origin, at: now))
+        case .sendRawEmail(let send):
+            return .message(try sendRawEmail(send, origin: origin, at: now))
         case .sendBulkTemplatedEmail(let send):
             let origins = Array(repeating: origin, count: send.destinations.count)
             return .bulk(try sendBulkTemplatedEmail(send, origins: origins, at: now))

@@ -27,6 +27,7 @@ public enum SendOperation: String, Hashable, Sendable, CaseIterable {
     case sendEmail = "SendEmail"
     case sendTemplatedEmail = "SendTemplatedEmail"
     case sendBulkTemplatedEmail = "SendBulkTemplatedEmail"
+    case sendRawEmail = "SendRawEmail"
 }
 
 /// A message's content given whole (SendEmail's `Message`).

@@ -79,6 +79,8 @@ public enum MessageContent: Hashable, Sendable {
     /// A stored template with its data (a JSON object as text) and, for bulk
     /// sends, the call's default data that the data is merged over.
     case templated(template: String, data: String?, defaultData: String?)
+    /// A MIME message given whole (`SendRawEmail`, v2 `Content.Raw`, SMTP).
+    case raw(RawContent)
 }
 
 /// A message SES accepted: what the delivery pipeline works from.
@@ -98,4 +100,11 @@ public struct AcceptedMessage: Hashable, Sendable {
     /// The message tags (auto-tags are added when events are published).
     public var tags: [NameValue]
     public var content: MessageContent
+
+    /// The domain published as `ses:from-domain`: a raw message's From
+    /// domain, else the Source's.
+    public var fromDomain: String {
+        if case .raw(let raw) = content, let domain = raw.fromDomain { return domain }
+        return source.domain
+    }
 }

@@ -22,12 +22,20 @@ public struct DeliveredContent: Hashable, Sendable {
     public var html: String?
     /// The IP SES sent it from.
     public var outgoingIp: String
+    /// For a raw message, the whole message as delivered (docs/raw-email.md
+    /// §6); `subject`, `text` and `html` are then its decoded Subject, first
+    /// text body and first HTML body.
+    public var raw: [UInt8]?
 
-    public init(messageId: MessageID, subject: String, text: String?, html: String?, outgoingIp: String) {
+    public init(
+        messageId: MessageID, subject: String, text: String?, html: String?, outgoingIp: String,
+        raw: [UInt8]? = nil
+    ) {
         self.messageId = messageId
         self.subject = subject
         self.text = text
         self.html = html
         self.outgoingIp = outgoingIp
+        self.raw = raw
     }
 }

@@ -14,6 +14,6 @@ struct PublishedTagsCache: Sendable {
     /// Whether `message` would publish the same tags.
     func matches(_ message: AcceptedMessage) -> Bool {
         configurationSet == message.configurationSet && operation == message.operation
-            && fromDomain == message.source.domain && tags == message.tags
+            && fromDomain == message.fromDomain && tags == message.tags
     }
 }

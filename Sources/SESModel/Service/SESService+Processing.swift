@@ -1,3 +1,4 @@
+import MIME
 import SESEvents
 import SESTemplates
 import SimCore
@@ -14,6 +15,8 @@ extension SESService {
     mutating func process(message slot: Int32, at now: SimTime) {
         let accepted = messages[slot].accepted
         var html: [UInt8]? = nil
+        var rawHTML: [[UInt8]] = []
+        var rawMessage: MIMEMessage?
         // Render templated messages; a failure ends the message here.
         switch accepted.content {
         case .templated(let name, let data, let defaultData):
@@ -37,6 +40,14 @@ extension SESService {
                 settle(slot, recipients: accepted.recipients.count, outcome: .renderingFailure)
                 return
             }
+        case .raw(let raw):
+            let (infected, bodies) = processRaw(slot, raw)
+            if infected {
+                reject(slot, at: now)
+                return
+            }
+            rawHTML = bodies
+            rawMessage = raw.message
         case .simple(let content):
             if let body = content.html { html = Array(body.utf8) }
             if [content.subject, content.text ?? "", content.html ?? ""].contains(where: {
@@ -53,7 +64,12 @@ extension SESService {
             reject(slot, at: now)
             return
         }
-        let tracked = applyTracking(slot, html: html)
+        var tracked = false
+        if rawHTML.isEmpty {
+            tracked = applyTracking(slot, html: html)
+        } else {
+            applyRawTracking(slot, htmlBodies: rawHTML)
+        }
         // Recipients on the account's suppression list are never sent to, so
         // they take no share of an IP's warm-up cap.
         var attempting = 0
@@ -61,7 +77,13 @@ extension SESService {
             attempting += 1
         }
         route(slot, recipients: attempting, at: now)
-        if recordsMessages { recordDeliveredContent(slot, html: tracked ? instrumentedHTML : html) }
+        if recordsMessages {
+            if let rawMessage {
+                recordDeliveredRaw(slot, rawMessage)
+            } else {
+                recordDeliveredContent(slot, html: tracked ? instrumentedHTML : html)
+            }
+        }
         // Each recipient: the account's suppression list, then a delivery attempt.
         for (position, recipient) in accepted.recipients.enumerated() {
             if isOnAccountSuppressionList(recipient) {
@@ -132,6 +154,10 @@ extension SESService {
         case .simple(let content):
             subject = content.subject
             text = content.text
+        case .raw(let raw):
+            // Raw messages are recorded whole (``recordDeliveredRaw(_:_:)``).
+            subject = raw.summary.subject ?? ""
+            text = nil
         case .templated:
             // ``render(template:data:defaultData:)`` has just filled `rendered`.
             subject = String(decoding: rendered.subject, as: UTF8.self)
@@ -173,7 +199,7 @@ extension SESService {
         return true
     }
 
-    private func containsVirusSignature(_ bytes: [UInt8]) -> Bool {
+    func containsVirusSignature(_ bytes: [UInt8]) -> Bool {
         guard !virusPatterns.isEmpty else { return false }
         return bytes.withUnsafeBytes { haystack in
             virusPatterns.contains { pattern in

@@ -8,7 +8,7 @@ extension SESService {
         if let cache = lastPublishedTags, cache.matches(message) { return cache.published }
         let tags = buildPublishedTags(for: message)
         lastPublishedTags = PublishedTagsCache(
-            tags: message.tags, configurationSet: message.configurationSet, fromDomain: message.source.domain,
+            tags: message.tags, configurationSet: message.configurationSet, fromDomain: message.fromDomain,
             operation: message.operation, published: tags)
         return tags
     }
@@ -20,7 +20,7 @@ extension SESService {
                 NameValue(name: "ses:configuration-set", value: account.configurationSets[index].name))
         }
         tags.append(NameValue(name: "ses:source-ip", value: account.settings.sourceIp))
-        tags.append(NameValue(name: "ses:from-domain", value: message.source.domain))
+        tags.append(NameValue(name: "ses:from-domain", value: message.fromDomain))
         tags.append(NameValue(name: "ses:caller-identity", value: account.settings.callerIdentity))
         tags.append(NameValue(name: "ses:source-tls-version", value: account.settings.sourceTLSVersion))
         tags.append(NameValue(name: "ses:operation", value: message.operation.rawValue))
@@ -30,6 +30,7 @@ extension SESService {
     /// The `mail` object of the events about `message` (without the outgoing IP).
     func mailObject(_ message: InFlightMessage) -> MailObject {
         let accepted = message.accepted
+        if case .raw(let raw) = accepted.content { return rawMailObject(message, raw.summary) }
         let subject = message.subject
         let to = accepted.destination.toAddresses
         var headers: [NameValue] = []

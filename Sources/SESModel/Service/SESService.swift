@@ -172,6 +172,16 @@ public struct SESService: Sendable {
         return message
     }
 
+    /// `SendRawEmail` (or v2 `SendEmail` with `Content.Raw`, or SMTP, as the
+    /// request's `interface` says), then the pipeline takes the accepted message.
+    public mutating func sendRawEmail(_ request: SendRawEmailRequest, origin: MessageOrigin, at now: SimTime)
+        throws(SESError) -> AcceptedMessage
+    {
+        let message = try account.sendRawEmail(request, at: now)
+        accept(message, origin: origin, at: now)
+        return message
+    }
+
     /// `SendBulkTemplatedEmail`, then the pipeline takes each accepted message;
     /// `origins` has one entry per destination.
     public mutating func sendBulkTemplatedEmail(
@@ -192,7 +202,11 @@ public struct SESService: Sendable {
         let record = InFlightMessage(
             accepted: message, origin: origin, publishedTags: publishedTags(for: message))
         record.sourceArn = sourceArn(message.source)
-        if case .simple(let content) = message.content { record.subject = content.subject }
+        switch message.content {
+        case .simple(let content): record.subject = content.subject
+        case .raw(let raw): record.subject = raw.summary.subject
+        case .templated: break
+        }
         record.recipientsInDelivery = message.recipients.count
         recipientsAccepted += message.recipients.count
         recipientsInDelivery += message.recipients.count
