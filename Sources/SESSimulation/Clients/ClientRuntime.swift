@@ -81,6 +81,8 @@ struct ClientRuntime: Sendable {
     var heldUntil: SimTime = .start
     var arrivals: ArrivalSchedule?
     var random: Xoshiro256StarStar
+    /// A `SendRawEmail` client's message builder.
+    var rawComposer: RawMessageComposer?
 
     /// - Throws: ``ScenarioRunError`` when the client names an audience that
     ///   does not exist or a slice outside it (the loader refuses both; a
@@ -111,6 +113,9 @@ struct ClientRuntime: Sendable {
             self.audience = (audienceIndex, audiences[audienceIndex], from, sliceCount)
         }
         self.random = streams.generator("client:\(definition.name)")
+        self.rawComposer = definition.rawMessage.map {
+            RawMessageComposer(definition: $0, client: definition.name)
+        }
         switch definition.schedule {
         case .constantArrivalRate, .rampingArrivalRate:
             arrivals = ArrivalSchedule(schedule: definition.schedule)

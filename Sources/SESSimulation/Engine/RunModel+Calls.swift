@@ -22,7 +22,7 @@ extension RunModel {
                 sendBulk(chunk, client: index, queue: &queue)
                 chunkStart += maximum
             }
-        case .sendEmail, .sendTemplatedEmail:
+        case .sendEmail, .sendTemplatedEmail, .sendRawEmail:
             for destination in destinations {
                 sendSingle(destination, client: index, queue: &queue)
             }
@@ -85,7 +85,10 @@ extension RunModel {
             firstRecipient: pending.firstRecipient, occurrence: pending.occurrence)
         clients[index].counters.calls += 1
         do throws(SESError) {
-            if definition.api == .sendEmail {
+            if definition.api == .sendRawEmail {
+                _ = try service.sendRawEmail(
+                    rawRequest(pending, destination: destination, client: index), origin: origin, at: now)
+            } else if definition.api == .sendEmail {
                 _ = try service.sendEmail(
                     SendEmailRequest(
                         source: definition.source, destination: destination,
@@ -223,6 +226,48 @@ extension RunModel {
             if draws.nextUniform() < probability { return nil }
             return value(of: otherwise, recipient: recipient, draws: draws)
         }
+    }
+
+    /// A `SendRawEmail` call for `pending`: the client's message for these
+    /// recipients, which go in the call's Destinations unless the client
+    /// names them only in the message's headers.
+    mutating func rawRequest(_ pending: PendingDestination, destination: Destination, client index: Int)
+        -> SendRawEmailRequest
+    {
+        let definition = clients[index].definition
+        var message: [UInt8] = []
+        if var composer = clients[index].rawComposer {
+            clients[index].rawComposer = nil
+            let data =
+                composer.rendersPerMessage
+                ? rawMessageData(pending, destination: destination, client: index) : ""
+            message = composer.message(data: data)
+            clients[index].rawComposer = composer
+        }
+        let placement = definition.rawMessage?.recipientsIn ?? .destinations
+        return SendRawEmailRequest(
+            source: definition.source.isEmpty ? nil : definition.source,
+            destinations: placement == .destinations ? destination.allAddresses : [], rawMessage: message,
+            configurationSetName: definition.configurationSet, tags: definition.tags)
+    }
+
+    /// The data a raw message template renders with: the client's template
+    /// data for the first recipient, and `recipient`, `recipients` (the
+    /// message's addresses, joined by commas) and `index`.
+    func rawMessageData(_ pending: PendingDestination, destination: Destination, client index: Int) -> String
+    {
+        let addresses = destination.toAddresses
+        var recipient = ""
+        JSONValue.writeString(addresses.first ?? "", to: &recipient)
+        var recipients = ""
+        JSONValue.writeString(addresses.joined(separator: ", "), to: &recipients)
+        let fields = JSONObjectText(members: [
+            JSONObjectText.Member(key: "recipient", json: recipient),
+            JSONObjectText.Member(key: "recipients", json: recipients),
+            JSONObjectText.Member(key: "index", json: String(pending.firstRecipient)),
+        ])
+        let defaults = clients[index].definition.defaultTemplateData ?? JSONObjectText(members: [])
+        return defaults.merging(fields.members).merging(recipientFields(pending, client: index)).text
     }
 
     func replacementData(_ pending: PendingDestination, client index: Int) -> String? {

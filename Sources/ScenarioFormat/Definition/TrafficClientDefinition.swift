@@ -10,7 +10,8 @@ public struct TrafficClientDefinition: Hashable, Sendable {
     public var name: String
     /// The SES API it calls.
     public var api: SendOperation
-    /// The `Source` of every message.
+    /// The `Source` of every message; empty for a `SendRawEmail` client that
+    /// lets SES take it from the message's From header.
     public var source: String
     /// The configuration set it names, if any.
     public var configurationSet: String?
@@ -18,6 +19,8 @@ public struct TrafficClientDefinition: Hashable, Sendable {
     public var template: String?
     /// The content, for `SendEmail`.
     public var content: SimpleContent?
+    /// The message, for `SendRawEmail`.
+    public var rawMessage: RawMessageDefinition? = nil
     /// Destinations per `SendBulkTemplatedEmail` call (1 to 50).
     public var destinationsPerCall: Int
     /// To addresses per message (1 to 50).

@@ -7,7 +7,7 @@ import Yams
 
 extension ScenarioReader {
     static let clientKeys = [
-        "name", "api", "from", "configurationSet", "template", "content", "destinationsPerCall",
+        "name", "api", "from", "configurationSet", "template", "content", "message", "destinationsPerCall",
         "recipientsPerMessage", "tags", "defaultTemplateData", "templateData", "recipients", "schedule",
         "retry",
     ]
@@ -17,8 +17,11 @@ extension ScenarioReader {
         let name = mapping.required("name")?.nonEmptyString
         let api = mapping.required("api")?.choice(
             SendOperation.allCases.map { ($0.rawValue, $0) }, what: "API")
-        let source = mapping.required("from", what: "the Source address")?.nonEmptyString
-        if let source, let from = mapping.optional("from") {
+        let source =
+            api == .sendRawEmail
+            ? (mapping.optional("from")?.nonEmptyString ?? "")
+            : mapping.required("from", what: "the Source address")?.nonEmptyString
+        if let source, !source.isEmpty, let from = mapping.optional("from") {
             do throws(SESError) {
                 _ = try EmailAddress(parsing: source)
             } catch {
@@ -28,6 +31,10 @@ extension ScenarioReader {
         let configurationSet = mapping.optional("configurationSet")?.nonEmptyString
         var template: String?
         var content: SimpleContent?
+        var rawMessage: RawMessageDefinition?
+        if api != .sendRawEmail, let message = mapping.optional("message") {
+            message.report("only SendRawEmail clients send a MIME message")
+        }
         switch api {
         case .sendEmail:
             if mapping.has("template") {
@@ -44,6 +51,13 @@ extension ScenarioReader {
                     contentValue.report("content needs a text or an html body (or both)")
                 }
                 content = SimpleContent(subject: subject, text: text, html: html)
+            }
+        case .sendRawEmail:
+            for key in ["template", "content"] where mapping.has(key) {
+                mapping.optional(key)?.report("SendRawEmail sends a MIME message ('message'), not '\(key)'")
+            }
+            rawMessage = mapping.required("message", what: "the MIME message to send: file or text").flatMap {
+                readRawMessage($0)
             }
         case .sendTemplatedEmail, .sendBulkTemplatedEmail:
             template = mapping.required("template", what: "the stored template to send")?.nonEmptyString
@@ -77,7 +91,7 @@ extension ScenarioReader {
         guard let name, let api, let source, let recipients, let schedule else { return nil }
         return TrafficClientDefinition(
             name: name, api: api, source: source, configurationSet: configurationSet, template: template,
-            content: content, destinationsPerCall: destinationsPerCall,
+            content: content, rawMessage: rawMessage, destinationsPerCall: destinationsPerCall,
             recipientsPerMessage: recipientsPerMessage,
             tags: tags, defaultTemplateData: defaultTemplateData, templateData: templateData,
             recipients: recipients, schedule: schedule, retry: retry)
