@@ -37,7 +37,7 @@ struct SeveralErrorsTests {
                 error.description == """
                     test.yaml:2:7: seed: -1 is out of range; expected a seed (a whole number) from 0 to 9223372036854775807
                     test.yaml:5:25: account.maxSendRate: 0 is out of range; expected messages per second from 0.001 to 1000000
-                    test.yaml:8:10: traffic[0].api: unknown API 'SendMail' (did you mean 'SendEmail'?); expected one of SendEmail, SendTemplatedEmail, SendBulkTemplatedEmail
+                    test.yaml:8:10: traffic[0].api: unknown API 'SendMail' (did you mean 'SendEmail'?); expected one of SendEmail, SendTemplatedEmail, SendBulkTemplatedEmail, SendRawEmail
                     test.yaml:14:5: expect[0]: an expectation has exactly one of below, atMost, equals, atLeast, above
                     test.yaml:14:28: expect[0].beneath: unknown key 'beneath'; expected one of metric, campaign, completesWithin, at, description, over, below, atMost, equals, atLeast, above
                     test.yaml:15:21: output.interval: '15x' is not a duration: unknown unit 'x'; expected a number followed by a unit (us, ms, s, m, h, d), as in 250ms, 90s, 15m, 6h, 45d or 1d12h

@@ -229,6 +229,24 @@ enum SchemaFixtures {
             recipients: { list: [ooto@simulator.amazonses.com] }
             schedule: { executor: once, start: start }
             retry: {}
+          - name: invoices
+            api: SendRawEmail
+            configurationSet: transactional
+            message:
+              text: "From: billing@example.org\r\nTo: {{recipients}}\r\nSubject: Invoice {{invoice}}\r\n\r\nAttached.\r\n"
+              attachments:
+                - { name: invoice.pdf, contentType: application/pdf, size: 20KB }
+                - { name: terms.txt, size: 1500 }
+              recipientsIn: headers
+            templateData: { invoice: { sequence: "INV-{index}" } }
+            recipients: { list: [success@simulator.amazonses.com] }
+            schedule: { executor: once, start: +1h }
+          - name: forwarded
+            api: SendRawEmail
+            from: sender@example.org
+            message: { file: MESSAGE_FILE, recipientsIn: destinations }
+            recipients: { list: [success@simulator.amazonses.com] }
+            schedule: { executor: once, start: +1h }
         actions:
           - { at: +1h, call: UpdateAccountSendingEnabled, enabled: true }
           - { at: +1h, call: UpdateConfigurationSetSendingEnabled, configurationSet: marketing, enabled: true }
@@ -352,6 +370,29 @@ enum SchemaFixtures {
                     retry: { maxAttempts: 0 }
                 """,
             pointer: "/traffic/0/retry/maxAttempts"),
+        Mistake(
+            description: "content with SendRawEmail",
+            yaml: """
+                traffic:
+                  - name: c
+                    api: SendRawEmail
+                    message: { text: "From: a@example.com\\n\\nx" }
+                    content: { subject: s, text: t }
+                    recipients: { list: [success@simulator.amazonses.com] }
+                    schedule: { executor: once }
+                """,
+            pointer: "/traffic/0/content"),
+        Mistake(
+            description: "an attachment size in gigabytes",
+            yaml: """
+                traffic:
+                  - name: c
+                    api: SendRawEmail
+                    message: { text: "From: a@example.com\\n\\nx", attachments: [{ name: a.bin, size: 1GB }] }
+                    recipients: { list: [success@simulator.amazonses.com] }
+                    schedule: { executor: once }
+                """,
+            pointer: "/traffic/0/message/attachments/0/size"),
         Mistake(
             description: "a template with SendEmail",
             yaml: """

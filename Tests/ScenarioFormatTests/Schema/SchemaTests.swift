@@ -47,7 +47,11 @@ struct SchemaTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let templatePath = folder.appendingPathComponent("template.json").path
         try SchemaFixtures.templateFile.write(toFile: templatePath, atomically: true, encoding: .utf8)
+        let messagePath = folder.appendingPathComponent("message.eml").path
+        try "From: sender@example.org\r\nSubject: Hi\r\n\r\nHello.\r\n".write(
+            toFile: messagePath, atomically: true, encoding: .utf8)
         let text = SchemaFixtures.everyKey.replacingOccurrences(of: "TEMPLATE_FILE", with: templatePath)
+            .replacingOccurrences(of: "MESSAGE_FILE", with: messagePath)
 
         let failures = try Repository.schemaValidator().validate(JSONInstance(yamlText: text))
         let report = failures.map { "  \($0)" }.joined(separator: "\n")
@@ -60,7 +64,8 @@ struct SchemaTests {
             Issue.record("every-key.yaml does not load:\n\(error.description)")
             return
         }
-        #expect(scenario.traffic.count == 4)
+        #expect(scenario.traffic.count == 6)
+        #expect(scenario.traffic[4].rawMessage?.attachments.map(\.size) == [20_480, 1_500])
         #expect(scenario.actions.count == ActionDefinition.apiNames.count)
         #expect(Set(scenario.actions.map(\.call.operationName)) == Set(ActionDefinition.apiNames))
         #expect(scenario.expectations.count == 9)
@@ -147,6 +152,11 @@ struct SchemaTests {
             ("alarms", ScenarioReader.alarmKeys, keys("/$defs/alarm/properties")),
             ("pricing", ScenarioReader.pricingKeys, keys("/$defs/pricing/properties")),
             ("traffic", ScenarioReader.clientKeys, keys("/$defs/trafficClient/properties")),
+            ("traffic.message", ScenarioReader.rawMessageKeys, keys("/$defs/rawMessage/properties")),
+            (
+                "traffic.message.attachments", ScenarioReader.attachmentKeys,
+                keys("/$defs/rawAttachment/properties")
+            ),
             ("schedule", ScenarioReader.scheduleKeys, keys("/$defs/schedule/properties")),
             ("retry", ScenarioReader.retryKeys, keys("/$defs/retry/properties")),
             ("actions", ScenarioReader.actionKeys, keys("/$defs/action/properties")),
