@@ -40,6 +40,17 @@ let package = Package(
             path: "EventFanOut",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "RawMessages",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "MIME", package: "sesim"),
+                .product(name: "SESModel", package: "sesim"),
+                .product(name: "SimCore", package: "sesim"),
+            ],
+            path: "RawMessages",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // The side-by-side comparison with SimPy, pybars3 and Jinja2: a plain
         // executable (no Benchmark plugin), run by peers/run.sh.
         .executableTarget(
