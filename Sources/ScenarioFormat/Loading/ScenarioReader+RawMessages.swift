@@ -64,8 +64,7 @@ extension ScenarioReader {
             _ = try TemplateCompiler.compile(source, partName: "message")
             return .template(source)
         } catch {
-            let position = error.location.map { " (message line \($0.line), column \($0.column))" } ?? ""
-            value.report("\(error.name): \(error.message)\(position)")
+            value.report("\(error.name): \(error.message)")
             return nil
         }
     }
