@@ -135,7 +135,7 @@ struct MIMEScanner {
         guard colon < end, nameEnd > start,
             bytes[start..<nameEnd].allSatisfy({ $0 > 0x20 && $0 < 0x7F })
         else {
-            // Not a header field: skipped, as JavaMail skips it.
+            // Not a header field: skipped (readers differ; skipping loses nothing SES reads).
             fieldOpen = false
             return
         }

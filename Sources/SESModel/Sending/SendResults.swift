@@ -79,8 +79,9 @@ public enum MessageContent: Hashable, Sendable {
     /// A stored template with its data (a JSON object as text) and, for bulk
     /// sends, the call's default data that the data is merged over.
     case templated(template: String, data: String?, defaultData: String?)
-    /// A MIME message given whole (`SendRawEmail`, v2 `Content.Raw`, SMTP).
-    case raw(RawContent)
+    /// A MIME message given whole (`SendRawEmail`, v2 `Content.Raw`, SMTP);
+    /// boxed, so that the other cases' messages stay as small as they were.
+    indirect case raw(RawContent)
 }
 
 /// A message SES accepted: what the delivery pipeline works from.
