@@ -26,12 +26,24 @@ public enum Base64Codec {
         throws(Base64Error)
     {
         output.reserveCapacity(output.count + encoded.count / 4 * 3)
-        var position = 0
+        let table = values
+        let failure = table.withUnsafeBufferPointer { table in
+            decodeGroups(encoded, table: table, into: &output)
+        }
+        if let failure { throw failure }
+    }
+
+    /// The decoding loop: groups of four values, skipping bytes outside the
+    /// alphabet; the error, if any, with JavaMail's text.
+    private static func decodeGroups(
+        _ encoded: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<Int8>, into output: inout [UInt8]
+    ) -> Base64Error? {
         let count = encoded.count
+        var position = 0
         // The next value: 0–63, -2 for a pad, -1 at the end.
-        func next() -> Int {
+        @inline(__always) func next() -> Int {
             while position < count {
-                let value = values[Int(encoded[position])]
+                let value = table[Int(encoded[position])]
                 position += 1
                 if value != -1 { return Int(value) }
             }
@@ -41,6 +53,21 @@ public enum Base64Codec {
             Base64Error(detail: text + recentCharacters(encoded, upTo: position))
         }
         while true {
+            // The common case: four alphabet bytes in a row.
+            if position + 4 <= count {
+                let a = table[Int(encoded[position])]
+                let b = table[Int(encoded[position + 1])]
+                let c = table[Int(encoded[position + 2])]
+                let d = table[Int(encoded[position + 3])]
+                if a >= 0 && b >= 0 && c >= 0 && d >= 0 {
+                    let value = Int(a) << 18 | Int(b) << 12 | Int(c) << 6 | Int(d)
+                    output.append(UInt8(truncatingIfNeeded: value >> 16))
+                    output.append(UInt8(truncatingIfNeeded: value >> 8))
+                    output.append(UInt8(truncatingIfNeeded: value))
+                    position += 4
+                    continue
+                }
+            }
             var got = 0
             var value = 0
             var padded = false
@@ -52,11 +79,11 @@ public enum Base64Codec {
                     continue
                 }
                 if digit == -1 {
-                    if got == 0 { return }
-                    throw failure("needed 4 valid base64 characters but only got \(got) before EOF")
+                    if got == 0 { return nil }
+                    return failure("needed 4 valid base64 characters but only got \(got) before EOF")
                 }
                 if got < 2 {
-                    throw failure(
+                    return failure(
                         "needed at least 2 valid base64 characters, but only got \(got) "
                             + "before padding character (=)")
                 }
@@ -65,9 +92,9 @@ public enum Base64Codec {
                 value <<= 6
                 while got < 4 {
                     let pad = next()
-                    if pad == -1 { throw failure("hit EOF while looking for padding characters (=)") }
+                    if pad == -1 { return failure("hit EOF while looking for padding characters (=)") }
                     if pad != -2 {
-                        throw failure("found valid base64 character after a padding character (=)")
+                        return failure("found valid base64 character after a padding character (=)")
                     }
                     value <<= 6
                     got += 1

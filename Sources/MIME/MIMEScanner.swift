@@ -75,9 +75,10 @@ struct MIMEScanner {
                     position = next
                     continue
                 }
-                if phase == .awaitingBoundary {
+                if phase == .awaitingBoundary && !isDashRule(position, contentEnd) {
                     // JavaMail's rule for a multipart without a boundary
-                    // parameter: the first line starting with `--` gives it.
+                    // parameter: the first line starting with `--` gives it
+                    // (a line of five or more dashes only is preamble text).
                     let top = stack.count - 1
                     stack[top].boundary = Array(bytes[(position + 2)..<trimmedEnd(position + 2, contentEnd)])
                     register(top)
@@ -186,6 +187,11 @@ struct MIMEScanner {
             if end > 0 && bytes[end - 1] == 0x0D { end -= 1 }
         }
         try close(downTo: frame + 1, at: end)
+        if closing && stack[frame].phase == .preamble {
+            // A close delimiter before any part: JavaMail's empty multipart,
+            // which it refuses as it refuses one with no delimiter at all.
+            throw .missingStartBoundary(part: stack[frame].part)
+        }
         if stack[frame].phase == .preamble {
             let bodyStart = parts[stack[frame].part].bodyStart
             stack[frame].preamble = bodyStart..<max(bodyStart, end)
@@ -251,6 +257,14 @@ struct MIMEScanner {
     }
 
     // MARK: - Boundaries
+
+    /// Whether the line is more than four dashes and nothing else (trailing
+    /// spaces aside), which JavaMail does not take for a boundary.
+    private func isDashRule(_ start: Int, _ end: Int) -> Bool {
+        let end = trimmedEnd(start, end)
+        guard end - start > 4 else { return false }
+        return bytes[start..<end].allSatisfy { $0 == 0x2D }
+    }
 
     private func trimmedEnd(_ start: Int, _ end: Int) -> Int {
         var end = end

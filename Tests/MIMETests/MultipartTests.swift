@@ -116,12 +116,16 @@ struct MultipartTests {
                 "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: multipart/related; boundary=c\r\n\r\nnothing\r\n--b--\r\n"
             )
         }
+        // A close delimiter before any part is the same error (JavaMail's empty multipart).
+        #expect(throws: MIMEError.missingStartBoundary(part: 0)) {
+            try MIMEMessage("Content-Type: multipart/mixed; boundary=b\r\n\r\n--b--\r\n")
+        }
         #expect(MIMEError.missingStartBoundary(part: 0).message == "Missing start boundary")
     }
 
     @Test func withoutABoundaryParameterTheFirstDashLineGivesIt() throws {
         let message = try MIMEMessage(
-            "Content-Type: multipart/alternative\r\n\r\nignored\r\n--guess\r\n\r\none\r\n--guess\r\n\r\ntwo\r\n--guess--\r\n"
+            "Content-Type: multipart/alternative\r\n\r\nignored\r\n-----------\r\n--guess\r\n\r\none\r\n--guess\r\n\r\ntwo\r\n--guess--\r\n"
         )
         #expect(message.parts.count == 3)
         #expect(try message.text(of: 2) == "two")
