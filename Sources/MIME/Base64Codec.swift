@@ -25,21 +25,37 @@ public enum Base64Codec {
     public static func decode(_ encoded: UnsafeBufferPointer<UInt8>, into output: inout [UInt8])
         throws(Base64Error)
     {
-        output.reserveCapacity(output.count + encoded.count / 4 * 3)
+        // Decode into room made beforehand (at most 3 bytes per 4), then
+        // cut the room to what was written.
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: encoded.count / 4 * 3 + 3))
         let table = values
+        var written = 0
         let failure = table.withUnsafeBufferPointer { table in
-            decodeGroups(encoded, table: table, into: &output)
+            output.withUnsafeMutableBufferPointer { room in
+                decodeGroups(
+                    encoded, table: table, into: UnsafeMutableBufferPointer(rebasing: room[start...]),
+                    written: &written)
+            }
         }
+        output.removeSubrange((start + written)...)
         if let failure { throw failure }
     }
 
     /// The decoding loop: groups of four values, skipping bytes outside the
     /// alphabet; the error, if any, with JavaMail's text.
     private static func decodeGroups(
-        _ encoded: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<Int8>, into output: inout [UInt8]
+        _ encoded: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<Int8>,
+        into output: UnsafeMutableBufferPointer<UInt8>, written: inout Int
     ) -> Base64Error? {
         let count = encoded.count
         var position = 0
+        var out = 0
+        defer { written = out }
+        @inline(__always) func emit(_ byte: Int) {
+            output[out] = UInt8(truncatingIfNeeded: byte)
+            out += 1
+        }
         // The next value: 0–63, -2 for a pad, -1 at the end.
         @inline(__always) func next() -> Int {
             while position < count {
@@ -61,9 +77,9 @@ public enum Base64Codec {
                 let d = table[Int(encoded[position + 3])]
                 if a >= 0 && b >= 0 && c >= 0 && d >= 0 {
                     let value = Int(a) << 18 | Int(b) << 12 | Int(c) << 6 | Int(d)
-                    output.append(UInt8(truncatingIfNeeded: value >> 16))
-                    output.append(UInt8(truncatingIfNeeded: value >> 8))
-                    output.append(UInt8(truncatingIfNeeded: value))
+                    emit(value >> 16)
+                    emit(value >> 8)
+                    emit(value)
                     position += 4
                     continue
                 }
@@ -99,14 +115,14 @@ public enum Base64Codec {
                     value <<= 6
                     got += 1
                 }
-                output.append(UInt8(truncatingIfNeeded: value >> 16))
-                if size == 2 { output.append(UInt8(truncatingIfNeeded: value >> 8)) }
+                emit(value >> 16)
+                if size == 2 { emit(value >> 8) }
                 padded = true
             }
             if !padded {
-                output.append(UInt8(truncatingIfNeeded: value >> 16))
-                output.append(UInt8(truncatingIfNeeded: value >> 8))
-                output.append(UInt8(truncatingIfNeeded: value))
+                emit(value >> 16)
+                emit(value >> 8)
+                emit(value)
             }
         }
     }
