@@ -180,6 +180,35 @@ struct RawPipelineTests {
         #expect(text.hasPrefix("<p>Café crème <a href=\"https://r.us-east-1.awstrack.me/L0/"))
     }
 
+    @Test func recordedMessagesCarryTheDeliveredRawMessage() throws {
+        var account = Fixtures.account()
+        try account.addConfigurationSet(Self.tracked)
+        var service = SESService(
+            account: account, parameters: DeliveryParameters(), audiences: [], streams: RandomStreams(seed: 3)
+        )
+        service.recordsMessages = true
+        let message = try service.sendRawEmail(
+            RawFixtures.request(try RawFixtures.bytes("alternative-in-mixed"), configurationSet: "raw-set"),
+            origin: MessageOrigin(token: 0), at: .start)
+        var drained = Outbox()
+        service.outbox.drain(into: &drained)
+        let process = try #require(
+            drained.scheduled.first { if case .process = $0.event { true } else { false } })
+        let expected = try #require(service.deliveredMessage(message))
+        service.handle(process.event, at: process.time)
+        let records = service.outbox.messageRecords.compactMap { record -> DeliveredContent? in
+            if case .delivered(let content) = record { return content }
+            return nil
+        }
+        #expect(records.count == 1)
+        let delivered = try #require(records.first)
+        #expect(delivered.raw == expected)
+        #expect(delivered.subject == "Invoice attached")
+        #expect(delivered.text == "Your invoice is attached.\r\nhttps://example.com/account\r\n")
+        #expect(delivered.html?.contains("/I0/\(message.messageId)/") == true)
+        #expect(delivered.messageId == message.messageId)
+    }
+
     @Test func theDateHeaderIsRFC5322() {
         #expect(DeliveredRawMessage.date(unixMicroseconds: 0) == "Thu, 01 Jan 1970 00:00:00 +0000")
         #expect(
