@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "MIME", targets: ["MIME"]),
         .library(name: "SESModel", targets: ["SESModel"]),
         .library(name: "SimJSON", targets: ["SimJSON"]),
+        .library(name: "SESProtocolV1", targets: ["SESProtocolV1"]),
         .library(name: "ScenarioFormat", targets: ["ScenarioFormat"]),
         .library(name: "SESSimulation", targets: ["SESSimulation"]),
         .library(name: "Runner", targets: ["Runner"]),
@@ -56,6 +57,12 @@ let package = Package(
         ),
         // JSON values with stable bytes: summaries, sweep files, request bodies.
         .target(name: "SimJSON"),
+        // SES API v1's operations, protocol-neutral: boto3-style parameters decoded
+        // into the model's requests, answers encoded in v1's output shapes, v1 errors.
+        .target(
+            name: "SESProtocolV1",
+            dependencies: ["SimCore", "SESEvents", "SESTemplates", "SESModel", "SimJSON"]
+        ),
         // The scenario file: its definition, loading and checks.
         .target(
             name: "ScenarioFormat",
@@ -93,7 +100,7 @@ let package = Package(
             name: "SESServer",
             dependencies: [
                 "SimCore", "SESEvents", "SESTemplates", "SESModel", "SimJSON", "ScenarioFormat", "SESSimulation",
-                "Runner",
+                "Runner", "SESProtocolV1",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -123,6 +130,9 @@ let package = Package(
         .testTarget(name: "SESModelTests", dependencies: ["SESModel", "SESTemplates", "MIME"]),
         .testTarget(name: "SimJSONTests", dependencies: ["SimJSON"]),
         .testTarget(
+            name: "SESProtocolV1Tests",
+            dependencies: ["SESProtocolV1", "SESModel", "SESEvents", "SESTemplates", "SimJSON", "SimCore"]),
+        .testTarget(
             name: "ScenarioFormatTests",
             dependencies: [
                 "ScenarioFormat", "SimJSON", "ScenarioTesting", .product(name: "Yams", package: "Yams"),
@@ -145,7 +155,7 @@ let package = Package(
             name: "SESServerTests",
             dependencies: [
                 "SESServer", "SESSimulation", "ScenarioFormat", "SimJSON", "SESModel", "SESEvents", "SimCore",
-                "SESTemplates", "ScenarioTesting",
+                "SESTemplates", "ScenarioTesting", "SESProtocolV1",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

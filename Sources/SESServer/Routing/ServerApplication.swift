@@ -4,9 +4,9 @@ import Logging
 /// The HTTP side of `sesim serve`: one router with the admin API, SES API
 /// v2 and any further route groups, in front of one ``EngineHost``.
 public enum ServerApplication {
-    /// The route groups every server has: the admin API and API v2.
+    /// The route groups every server has: the admin API, API v2 and API v1.
     public static func standardRoutes(host: EngineHost) -> [any ServerRoutes] {
-        [AdminRoutes(host: host), V2Routes(host: host)]
+        [AdminRoutes(host: host), V2Routes(host: host), V1Routes(host: host)]
     }
 
     /// A router with `routes` (by default ``standardRoutes(host:)``), behind
