@@ -6,6 +6,8 @@ import SimJSON
 /// missing (the tests that need it are then skipped, saying so).
 enum BotocoreModel {
     static let sesv2: JSONValue? = load(service: "sesv2", version: "2019-09-27")
+    /// The SES v1 model (`ses/2010-12-01`).
+    static let ses: JSONValue? = load(service: "ses", version: "2010-12-01")
 
     static func load(service: String, version: String) -> JSONValue? {
         let script = """

@@ -54,6 +54,7 @@ public struct SESV1Output: Sendable {
     }
 
     private func encode(_ response: SESResponse, for call: SESV1Call) -> Result<JSONValue, SESV1Error> {
+        guard Self.answers(call.request, with: response) else { return .failure(Self.unexpected(call)) }
         switch (response, call.presentation) {
         case (.empty, _), (.identity, .verifyEmail):
             return .success(.object([:]))
@@ -102,8 +103,27 @@ public struct SESV1Output: Sendable {
         default:
             break
         }
-        return .failure(
-            SESV1Error(.internalFailure, "sesim could not encode the answer to \(call.operation)."))
+        return .failure(Self.unexpected(call))
+    }
+
+    static func unexpected(_ call: SESV1Call) -> SESV1Error {
+        SESV1Error(.internalFailure, "sesim could not encode the answer to \(call.operation).")
+    }
+
+    /// Whether `response` is the kind of answer `request` has.
+    static func answers(_ request: SESRequest, with response: SESResponse) -> Bool {
+        switch (request, response) {
+        case (_, .empty), (.sendEmail, .message), (.sendTemplatedEmail, .message),
+            (.sendBulkTemplatedEmail, .bulk),
+            (.getSendQuota, .sendQuota), (.getSendStatistics, .sendStatistics),
+            (.getAccountSendingEnabled, .enabled),
+            (.getTemplate, .template), (.listTemplates, .templates), (.testRenderTemplate, .renderedTemplate),
+            (.listConfigurationSets, .names), (.describeConfigurationSet, .configurationSet),
+            (.createEmailIdentity, .identity), (.listEmailIdentities, .identities):
+            true
+        default:
+            false
+        }
     }
 
     // MARK: - Pieces
