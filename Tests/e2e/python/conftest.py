@@ -37,9 +37,9 @@ class Server:
             raise RuntimeError(f"unexpected first line: {self.first_line!r} {self.process.stderr.read()}")
         self.url = self.first_line[len(prefix):]
 
-    def client(self, region="us-east-1", **config):
+    def client(self, region="us-east-1", service="sesv2", **config):
         return boto3.client(
-            "sesv2", endpoint_url=self.url, region_name=region,
+            service, endpoint_url=self.url, region_name=region,
             config=Config(retries={"total_max_attempts": 1}, **config), **CREDENTIALS)
 
     def admin(self, method, path, body=None):
