@@ -197,6 +197,9 @@ import Testing
                 "Action=SendEmail&Source=a%40example.com&Destination.ToAddresses.member.first=b%40example.net&Message.Subject.Data=s&Message.Body.Text.Data=t"
             )
             #expect(position.errorCode == "InvalidQueryParameter")
+            let deep = try await client.v1Raw(
+                "Action=SendEmail&Source" + String(repeating: ".x", count: 100_000) + "=1")
+            #expect(deep.errorCode == "InvalidQueryParameter")
             let missing = try await client.v1("SendEmail", [("Source", "a@example.com")])
             #expect(missing.errorCode == "ValidationError")
             #expect(

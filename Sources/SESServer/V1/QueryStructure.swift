@@ -14,12 +14,24 @@ import SimJSON
 /// in SES's validation wording; list or map positions that are not numbers
 /// from 1 are an `InvalidQueryParameter`.
 enum QueryStructure {
+    /// The most dot-separated parts a parameter's name may have. The deepest
+    /// name an operation served has six
+    /// (`EventDestination.CloudWatchDestination.DimensionConfigurations.member.1.DimensionName`).
+    static let maximumDepth = 16
+
     /// The parameters of `form` under `shape` (the operation's input).
     static func value(of form: QueryForm, shape: V1Shape?) throws(SESV1Error) -> JSONValue {
         guard let shape else { return .object([:]) }
         var root = Node()
         for (name, value) in form.values {
-            root.insert(name.split(separator: ".", omittingEmptySubsequences: false)[...], value: value)
+            let components = name.split(separator: ".", omittingEmptySubsequences: false)
+            guard components.count <= maximumDepth else {
+                throw SESV1Error(
+                    .invalidQueryParameter,
+                    "The parameter \(name.prefix(100))… is malformed: it has more than \(maximumDepth) parts."
+                )
+            }
+            root.insert(components[...], value: value)
         }
         return try convert(root, shape: shape, path: "") ?? .object([:])
     }
