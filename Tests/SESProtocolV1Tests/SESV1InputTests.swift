@@ -86,6 +86,33 @@ import Testing
                         ], configurationSetName: "cs")))
     }
 
+    @Test func sendRawEmailDecodesItsBase64Message() throws {
+        let request = try SESV1Input.request(
+            operation: "SendRawEmail",
+            parameters: .object([
+                "Source": .string("a@example.com"), "Destinations": Self.strings("b@example.net"),
+                "RawMessage": .object(["Data": .string("RnJvbTogYUBleGFtcGxlLmNvbQ0KDQpoaQ==")]),
+                "Tags": .array([.object(["Name": .string("k"), "Value": .string("v")])]),
+                "ConfigurationSetName": .string("cs"), "SourceArn": .string("arn:s"),
+                "FromArn": .string("arn:f"),
+                "ReturnPathArn": .string("arn:r"),
+            ]))
+        #expect(
+            request
+                == .sendRawEmail(
+                    SendRawEmailRequest(
+                        source: "a@example.com", destinations: ["b@example.net"],
+                        rawMessage: Array("From: a@example.com\r\n\r\nhi".utf8), configurationSetName: "cs",
+                        tags: [NameValue(name: "k", value: "v")], sourceArn: "arn:s", fromArn: "arn:f",
+                        returnPathArn: "arn:r", interface: .sendRawEmail)))
+        let bare = try SESV1Input.request(
+            operation: "SendRawEmail", parameters: .object(["RawMessage": .object(["Data": .string("aGk=")])])
+        )
+        #expect(
+            bare == .sendRawEmail(SendRawEmailRequest(rawMessage: Array("hi".utf8), interface: .sendRawEmail))
+        )
+    }
+
     @Test func templatesAccountAndIdentities() throws {
         let template = JSONValue.object([
             "Template": .object([

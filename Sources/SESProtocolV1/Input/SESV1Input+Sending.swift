@@ -53,14 +53,22 @@ extension SESV1Input {
                     destinations: destinations, configurationSetName: input.string("ConfigurationSetName"))))
     }
 
-    /// `SendRawEmail`: the model does not send raw MIME messages yet.
+    /// `SendRawEmail`: the message whole (`RawMessage.Data`, base64 on the
+    /// wire), with optional `Source`, `Destinations`, `Tags` and
+    /// `ConfigurationSetName` (the model takes each from the message's header
+    /// when absent) and the ARNs of sending authorization (carried, not
+    /// modelled). The model applies v1's 10 MB limit (docs/raw-email.md).
     static func sendRawEmail(_ input: V1Parameters) throws(SESV1InputError) -> SESV1Call {
-        _ = try rawMessage(input)
-        throw SESV1InputError(
-            SESV1Error(
-                .invalidParameterValue,
-                "sesim does not send raw messages yet; use SendEmail or SendTemplatedEmail."),
-            at: "RawMessage")
+        SESV1Call(
+            operation: "SendRawEmail",
+            request: .sendRawEmail(
+                SendRawEmailRequest(
+                    source: input.string("Source"), destinations: input.strings("Destinations"),
+                    rawMessage: try rawMessage(input),
+                    configurationSetName: input.string("ConfigurationSetName"),
+                    tags: tags(input, "Tags"), sourceArn: input.string("SourceArn"),
+                    fromArn: input.string("FromArn"),
+                    returnPathArn: input.string("ReturnPathArn"), interface: .sendRawEmail)))
     }
 
     /// `RawMessage.Data`, decoded from base64.

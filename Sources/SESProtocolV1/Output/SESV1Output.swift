@@ -113,7 +113,7 @@ public struct SESV1Output: Sendable {
     /// Whether `response` is the kind of answer `request` has.
     static func answers(_ request: SESRequest, with response: SESResponse) -> Bool {
         switch (request, response) {
-        case (_, .empty), (.sendEmail, .message), (.sendTemplatedEmail, .message),
+        case (_, .empty), (.sendEmail, .message), (.sendTemplatedEmail, .message), (.sendRawEmail, .message),
             (.sendBulkTemplatedEmail, .bulk),
             (.getSendQuota, .sendQuota), (.getSendStatistics, .sendStatistics),
             (.getAccountSendingEnabled, .enabled),
