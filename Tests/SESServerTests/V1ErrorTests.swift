@@ -248,14 +248,4 @@ import Testing
             #expect(presigned.errorCode == "SignatureDoesNotMatch")
         }
     }
-
-    @Test func rawSendsWaitForTheModel() async throws {
-        try await ServerFixtures.withServer { client, _ in
-            let reply = try await client.v1("SendRawEmail", [("RawMessage.Data", "U3ViamVjdDogeA0KDQpo")])
-            #expect(reply.errorCode == "InvalidParameterValue")
-            #expect(
-                reply.errorMessage
-                    == "sesim does not send raw messages yet; use SendEmail or SendTemplatedEmail.")
-        }
-    }
 }

@@ -132,12 +132,13 @@ import Testing
                 .post, "/v2/email/outbound-emails",
                 #"{"Content":{"Raw":{"Data":"RnJvbTogYUBleGFtcGxlLmNvbQ=="}}}"#)
             #expect(raw.errorType == "BadRequestException")
+            #expect(raw.message == "There are no recipients specified.")
         }
     }
 
     @Test func aBodyOverSESsSizeLimitIsRefused() async throws {
         try await ServerFixtures.withServer { client, _ in
-            let big = "{\"pad\":\"" + String(repeating: "a", count: 43_000_000) + "\"}"
+            let big = "{\"pad\":\"" + String(repeating: "a", count: 57_000_000) + "\"}"
             let reply = try await client.call(.post, "/v2/email/outbound-emails", big)
             #expect(reply.status == .badRequest)
             #expect(reply.errorType == "BadRequestException")

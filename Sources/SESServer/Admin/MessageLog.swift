@@ -64,11 +64,17 @@ final class MessageLog: SimulationSubscriber {
         var subject: String?
         var text: String?
         var html: String?
-        if case .simple(let content) = message.content {
+        switch message.content {
+        case .simple(let content):
             // What the caller gave; replaced by what was delivered once processed.
             subject = content.subject
             text = content.text
             html = content.html
+        case .raw(let raw):
+            // The header's Subject, decoded; the parts once processed.
+            subject = raw.summary.subject
+        case .templated:
+            break
         }
         let id = message.messageId.description
         positions[id] = entries.count

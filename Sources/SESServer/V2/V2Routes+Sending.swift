@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import SESEvents
 import SESModel
@@ -12,8 +13,7 @@ extension V2Routes {
         group.post("outbound-bulk-emails") { request, _ in try await sendBulkEmail(request) }
     }
 
-    /// `SendEmail`: `Content.Simple` or `Content.Template` (`Content.Raw`
-    /// is answered with a BadRequestException until the model sends raw MIME).
+    /// `SendEmail`: `Content.Simple`, `Content.Template` or `Content.Raw`.
     func sendEmail(_ request: Request) async throws -> Response {
         let input = try await JSONInput.read(request)
         let content = try input.requiredObject("Content")
@@ -48,9 +48,12 @@ extension V2Routes {
                 SendTemplatedEmailRequest(
                     source: source, destination: destination, template: name, templateData: data,
                     configurationSetName: configurationSet, tags: tags))
-        } else if try content.object("Raw") != nil {
-            throw V2Error.badRequest(
-                "sesim does not send Content.Raw messages yet; use Content.Simple or Content.Template.")
+        } else if let raw = try content.object("Raw") {
+            call = .sendRawEmail(
+                SendRawEmailRequest(
+                    source: try input.string("FromEmailAddress"), destinations: destination.allAddresses,
+                    rawMessage: try Self.rawMessage(raw), configurationSetName: configurationSet, tags: tags,
+                    sourceArn: try input.string("FromEmailAddressIdentityArn"), interface: .sendEmail))
         } else {
             throw V2Error.badRequest("Content must have one of Simple, Raw or Template.")
         }
@@ -103,6 +106,16 @@ extension V2Routes {
             return .object(members)
         }
         return jsonResponse(.object(["BulkEmailEntryResults": .array(entries)]))
+    }
+
+    /// `Content.Raw.Data`: the message, base64 in the JSON body. Its size is
+    /// the model's to check (40 MB through API v2, docs/raw-email.md).
+    static func rawMessage(_ raw: JSONInput) throws(V2Error) -> [UInt8] {
+        let text = try raw.requiredString("Data")
+        guard let data = Data(base64Encoded: text) else {
+            throw V2Error.badRequest("Content.Raw.Data is not valid base64.")
+        }
+        return Array(data)
     }
 
     static func destination(_ input: JSONInput?) throws(V2Error) -> Destination {

@@ -15,10 +15,12 @@ struct JSONInput: Sendable {
         self.path = path
     }
 
-    /// The most bytes a request body may have: SES's v2 message limit,
-    /// 40 MB after base64 (AWS-DG quotas; ses-facts §2.4), with 1 MiB for
-    /// the rest of the request.
-    static let maximumBodyBytes = 41_943_040 + 1_048_576
+    /// The most bytes a request body may have: SES's v2 message limit, 40 MB
+    /// after base64 (AWS-DG quotas; ses-facts §2.4), base64-encoded again as
+    /// `Content.Raw.Data` (4/3), with 1 MiB for the rest of the request. A
+    /// raw message between the limit and this size reaches the model, which
+    /// answers SES's `Message length is more than 41943040 bytes long`.
+    static let maximumBodyBytes = 41_943_040 / 3 * 4 + 4 + 1_048_576
 
     /// Reads `request`'s body as a JSON object; an empty body is an empty object.
     static func read(_ request: Request) async throws -> JSONInput {
