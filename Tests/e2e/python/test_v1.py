@@ -285,3 +285,52 @@ def test_the_aws_cli_and_the_endpoint_variable(server):
         assert client.get_send_quota()["MaxSendRate"] == 14.0
     finally:
         del os.environ["AWS_ENDPOINT_URL_SES"]
+
+
+def raw_message(subject="Monthly report"):
+    """A multipart message built by Python's `email` package, as applications build them."""
+    from email.message import EmailMessage
+    message = EmailMessage()
+    message["From"] = "Reports <reports@example.com>"
+    message["To"] = "ann@example.net, bo@example.net"
+    message["Subject"] = subject
+    message["X-SES-MESSAGE-TAGS"] = "campaign=monthly"
+    message.set_content("The report is attached.")
+    message.add_alternative("<p>The report is <b>attached</b>.</p>", subtype="html")
+    message.add_attachment(b"month,total\njan,3\n", maintype="text", subtype="csv", filename="report.csv")
+    return message.as_bytes()
+
+
+def test_send_raw_email_built_by_the_email_package(server, ses):
+    message_id = ses.send_raw_email(RawMessage={"Data": raw_message("Grüße from the report")})["MessageId"]
+    server.advance(30)
+    message = server.admin("GET", f"messages/{message_id}")[1]
+    assert message["subject"] == "Grüße from the report"
+    assert message["destination"]["toAddresses"] == ["ann@example.net", "bo@example.net"]
+    assert message["tags"] == [{"name": "campaign", "value": "monthly"}]
+    assert message["textPart"].startswith("The report is attached.")
+    assert "<b>attached</b>" in message["htmlPart"]
+    assert [r["status"] for r in message["recipients"]] == ["delivered", "delivered"]
+    send = server.events(messageId=message_id, type="send")[0]
+    assert send["mail"]["tags"]["ses:operation"] == ["SendRawEmail"]
+    assert send["mail"]["commonHeaders"]["subject"] == "Grüße from the report"
+    # Source and Destinations given: they are the envelope.
+    other = ses.send_raw_email(Source="bounces@example.com", Destinations=["cy@example.net"],
+                               RawMessage={"Data": raw_message()})["MessageId"]
+    assert server.admin("GET", f"messages/{other}")[1]["destination"]["toAddresses"] == ["cy@example.net"]
+    with pytest.raises(ClientError) as excinfo:
+        ses.send_raw_email(RawMessage={"Data": b"Subject: no sender\r\n\r\nhi"})
+    assert error_of(excinfo) == ("InvalidParameterValue", "Missing required header 'From'.", 400)
+    too_long = b"From: a@example.com\r\nTo: b@example.net\r\n\r\n" + b"x" * (10 * 1024 * 1024)
+    with pytest.raises(ClientError) as excinfo:
+        ses.send_raw_email(RawMessage={"Data": too_long})
+    assert error_of(excinfo) == ("InvalidParameterValue",
+                                 f"Message length is more than 10485760 bytes long: '{len(too_long)}'.", 400)
+
+
+def test_v2_content_raw(server):
+    sesv2 = server.client()
+    message_id = sesv2.send_email(Content={"Raw": {"Data": raw_message()}})["MessageId"]
+    server.advance(30)
+    assert server.admin("GET", f"messages/{message_id}")[1]["subject"] == "Monthly report"
+    assert server.events(messageId=message_id, type="send")[0]["mail"]["tags"]["ses:operation"] == ["SendEmail"]
